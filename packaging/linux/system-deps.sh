@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Minuta needs, skipping those already present.
+#   system-deps.sh runtime   what the app needs (audio, keyring, Qt's X11/EGL libraries)
+#   system-deps.sh test      the above, plus what the test suite drives (Xvfb, espeak-ng)
+set -euo pipefail
+
+python=${PYTHON:-python3}
+runtime=(
+  libportaudio2            # sounddevice (microphone capture)
+  gnome-keyring dbus       # Secret Service keyring for the database key
+  libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+  libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
+  fonts-dejavu-core
+)
+test_only=(
+  xvfb xauth               # a real X server for window screenshots
+  espeak-ng                # synthetic speech for transcription tests
+)
+
+packages=("${runtime[@]}")
+if [[ ${1:-runtime} == test ]]; then
+  packages+=("${test_only[@]}")
+fi
+# Debian's own Python needs its venv package; a python.org or pyenv build has venv built in.
+if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  packages+=("python$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv")
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Please install these packages with your system's package manager: ${missing[*]}" >&2
+  exit 1
+fi
+sudo=()
+[[ $(id -u) -ne 0 ]] && sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+echo "Installing system packages: ${missing[*]}"
+# Try with the current package lists first; a fresh machine has none, so update then.
+if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1; then
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
