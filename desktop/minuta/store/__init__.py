@@ -1,0 +1,1 @@
+"""The encrypted store: database, keys, audio containers."""

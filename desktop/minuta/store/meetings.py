@@ -1,0 +1,252 @@
+"""Meetings, their channels, audio files, segments and words."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from minuta.core.models import (
+    ChannelKind,
+    Meeting,
+    MeetingSource,
+    MeetingState,
+    Segment,
+    Word,
+)
+from minuta.store.database import Database
+from minuta.store.errors import MeetingNotFoundError
+
+
+@dataclass(frozen=True, slots=True)
+class NewMeeting:
+    uid: str
+    title: str
+    started_at: datetime
+    source: MeetingSource
+    state: MeetingState
+    duration_s: float = 0.0
+    language: str | None = None
+    notes: str = ""
+    transcript_model: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AudioFileRecord:
+    id: int
+    meeting_id: int
+    meeting_uid: str
+    channel: ChannelKind
+    file_uid: str
+    sample_rate: int
+    duration_s: float
+    finalised: bool
+
+
+def _iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("meeting times must be timezone-aware")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+_MEETING_COLUMNS = """
+    m.id, m.uid, m.title, m.started_at, m.duration_s, m.source, m.state, m.language,
+    m.notes, m.transcript_model,
+    (SELECT count(*) FROM segments s WHERE s.meeting_id = m.id) AS segment_count
+"""
+
+
+def _meeting(row: Any) -> Meeting:
+    return Meeting(
+        id=row["id"],
+        uid=row["uid"],
+        title=row["title"],
+        started_at=datetime.fromisoformat(row["started_at"]),
+        duration_s=row["duration_s"],
+        source=MeetingSource(row["source"]),
+        state=MeetingState(row["state"]),
+        language=row["language"],
+        notes=row["notes"],
+        transcript_model=row["transcript_model"],
+        segment_count=row["segment_count"],
+    )
+
+
+class MeetingRepository:
+    """Reads and writes meeting rows. Callers group writes in ``db.transaction()``."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- writes -------------------------------------------------------------------
+
+    def create(self, meeting: NewMeeting, wrapped_key: bytes) -> int:
+        cursor = self._db.execute(
+            """INSERT INTO meetings (uid, title, started_at, duration_s, source, state,
+                                     language, notes, transcript_model, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                meeting.uid,
+                meeting.title,
+                _iso(meeting.started_at),
+                meeting.duration_s,
+                meeting.source.value,
+                meeting.state.value,
+                meeting.language,
+                meeting.notes,
+                meeting.transcript_model,
+                _iso(datetime.now(UTC)),
+            ),
+        )
+        meeting_id = int(cursor.lastrowid)
+        self._db.execute(
+            "INSERT INTO meeting_keys (meeting_id, wrapped_key) VALUES (?, ?)",
+            (meeting_id, wrapped_key),
+        )
+        return meeting_id
+
+    def add_channel(self, meeting_id: int, kind: ChannelKind, label: str) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO channels (meeting_id, kind, label) VALUES (?, ?, ?)",
+            (meeting_id, kind.value, label),
+        )
+        return int(cursor.lastrowid)
+
+    def add_audio_file(
+        self,
+        meeting_id: int,
+        channel_id: int,
+        file_uid: str,
+        sample_rate: int,
+        duration_s: float,
+        *,
+        finalised: bool,
+    ) -> int:
+        cursor = self._db.execute(
+            """INSERT INTO audio_files
+                   (meeting_id, channel_id, file_uid, sample_rate, duration_s, finalised)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            (meeting_id, channel_id, file_uid, sample_rate, duration_s, int(finalised)),
+        )
+        return int(cursor.lastrowid)
+
+    def add_segments(self, meeting_id: int, channel_id: int, segments: Iterable[Segment]) -> int:
+        count = 0
+        for segment in segments:
+            cursor = self._db.execute(
+                """INSERT INTO segments (meeting_id, channel_id, start_s, end_s, text,
+                                         speaker, language, avg_logprob)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    meeting_id,
+                    channel_id,
+                    segment.start,
+                    segment.end,
+                    segment.text,
+                    segment.speaker,
+                    segment.language,
+                    segment.avg_logprob,
+                ),
+            )
+            segment_id = int(cursor.lastrowid)
+            self._db.executemany(
+                """INSERT INTO words (segment_id, position, start_s, end_s, text, probability)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                [
+                    (segment_id, position, w.start, w.end, w.text, w.probability)
+                    for position, w in enumerate(segment.words)
+                ],
+            )
+            count += 1
+        return count
+
+    def delete(self, meeting_id: int) -> None:
+        """Remove the meeting and, by cascade, its key, channels, segments and words."""
+        cursor = self._db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+        if cursor.rowcount == 0:
+            raise MeetingNotFoundError(meeting_id)
+
+    # --- reads --------------------------------------------------------------------
+
+    def list(self) -> builtins.list[Meeting]:
+        rows = self._db.query_all(
+            # _MEETING_COLUMNS is a constant of this module; values are bound parameters.
+            f"SELECT {_MEETING_COLUMNS} FROM meetings m ORDER BY m.started_at DESC, m.id DESC"  # noqa: S608
+        )
+        return [_meeting(row) for row in rows]
+
+    def get(self, meeting_id: int) -> Meeting:
+        row = self._db.query_one(
+            f"SELECT {_MEETING_COLUMNS} FROM meetings m WHERE m.id = ?",  # noqa: S608
+            (meeting_id,),
+        )
+        if row is None:
+            raise MeetingNotFoundError(meeting_id)
+        return _meeting(row)
+
+    def wrapped_key(self, meeting_id: int) -> bytes:
+        row = self._db.query_one(
+            "SELECT wrapped_key FROM meeting_keys WHERE meeting_id = ?", (meeting_id,)
+        )
+        if row is None:
+            raise MeetingNotFoundError(meeting_id)
+        return bytes(row[0])
+
+    def segments(self, meeting_id: int) -> builtins.list[Segment]:
+        rows = self._db.query_all(
+            """SELECT s.id, s.start_s, s.end_s, s.text, s.speaker, s.language, s.avg_logprob,
+                      c.kind, c.label
+               FROM segments s JOIN channels c ON c.id = s.channel_id
+               WHERE s.meeting_id = ? ORDER BY s.start_s, s.id""",
+            (meeting_id,),
+        )
+        words: dict[int, builtins.list[Word]] = {}
+        for w in self._db.query_all(
+            """SELECT w.segment_id, w.start_s, w.end_s, w.text, w.probability
+               FROM words w JOIN segments s ON s.id = w.segment_id
+               WHERE s.meeting_id = ? ORDER BY w.segment_id, w.position""",
+            (meeting_id,),
+        ):
+            words.setdefault(w["segment_id"], []).append(
+                Word(w["start_s"], w["end_s"], w["text"], w["probability"])
+            )
+        return [
+            Segment(
+                start=row["start_s"],
+                end=row["end_s"],
+                text=row["text"],
+                words=tuple(words.get(row["id"], ())),
+                channel=ChannelKind(row["kind"]),
+                speaker=row["speaker"] or row["label"],
+                language=row["language"],
+                avg_logprob=row["avg_logprob"],
+                id=row["id"],
+            )
+            for row in rows
+        ]
+
+    def audio_files(self, meeting_id: int) -> builtins.list[AudioFileRecord]:
+        rows = self._db.query_all(
+            """SELECT a.id, a.meeting_id, m.uid AS meeting_uid, c.kind, a.file_uid,
+                      a.sample_rate, a.duration_s, a.finalised
+               FROM audio_files a
+               JOIN channels c ON c.id = a.channel_id
+               JOIN meetings m ON m.id = a.meeting_id
+               WHERE a.meeting_id = ? ORDER BY a.id""",
+            (meeting_id,),
+        )
+        return [
+            AudioFileRecord(
+                id=row["id"],
+                meeting_id=row["meeting_id"],
+                meeting_uid=row["meeting_uid"],
+                channel=ChannelKind(row["kind"]),
+                file_uid=row["file_uid"],
+                sample_rate=row["sample_rate"],
+                duration_s=row["duration_s"],
+                finalised=bool(row["finalised"]),
+            )
+            for row in rows
+        ]

@@ -1,0 +1,141 @@
+"""Versioned schema migrations, applied in order inside one transaction each.
+
+``PRAGMA user_version`` records the last applied migration. A database from a
+newer Minuta (a higher version than listed here) is refused, never downgraded.
+
+Search: ``segment_fts`` and ``meeting_fts`` are contentless FTS5 tables whose
+rowids are the ``segments`` and ``meetings`` ids. Triggers keep them in step and
+index text through ``minuta_fold`` (see :mod:`minuta.core.text`), which every
+connection registers, so "modes" finds "mødes" and "hyvaa" finds "hyvää".
+"""
+
+from __future__ import annotations
+
+from minuta.store.database import Database
+from minuta.store.errors import StoreError
+
+_V1 = """
+CREATE TABLE meetings (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    uid              TEXT    NOT NULL UNIQUE,
+    title            TEXT    NOT NULL,
+    started_at       TEXT    NOT NULL,
+    duration_s       REAL    NOT NULL DEFAULT 0,
+    source           TEXT    NOT NULL CHECK (source IN ('import', 'recording')),
+    state            TEXT    NOT NULL CHECK (state IN ('recording', 'processing', 'ready')),
+    language         TEXT,
+    notes            TEXT    NOT NULL DEFAULT '',
+    transcript_model TEXT,
+    created_at       TEXT    NOT NULL
+);
+
+CREATE TABLE meeting_keys (
+    meeting_id  INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    wrapped_key BLOB    NOT NULL
+);
+
+CREATE TABLE channels (
+    id         INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    kind       TEXT    NOT NULL CHECK (kind IN ('mixed', 'microphone', 'system')),
+    label      TEXT    NOT NULL,
+    UNIQUE (meeting_id, kind)
+);
+
+CREATE TABLE audio_files (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    channel_id  INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+    file_uid    TEXT    NOT NULL UNIQUE,
+    sample_rate INTEGER NOT NULL,
+    duration_s  REAL    NOT NULL,
+    finalised   INTEGER NOT NULL CHECK (finalised IN (0, 1))
+);
+
+CREATE TABLE segments (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    channel_id  INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+    start_s     REAL    NOT NULL,
+    end_s       REAL    NOT NULL,
+    text        TEXT    NOT NULL,
+    speaker     TEXT,
+    language    TEXT,
+    avg_logprob REAL
+);
+CREATE INDEX segments_by_meeting ON segments (meeting_id, start_s);
+
+CREATE TABLE words (
+    segment_id  INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    start_s     REAL    NOT NULL,
+    end_s       REAL    NOT NULL,
+    text        TEXT    NOT NULL,
+    probability REAL    NOT NULL,
+    PRIMARY KEY (segment_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE segment_fts USING fts5(
+    body, content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE meeting_fts USING fts5(
+    title, notes, content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER segments_fts_insert AFTER INSERT ON segments BEGIN
+    INSERT INTO segment_fts (rowid, body) VALUES (new.id, minuta_fold(new.text));
+END;
+CREATE TRIGGER segments_fts_delete AFTER DELETE ON segments BEGIN
+    DELETE FROM segment_fts WHERE rowid = old.id;
+END;
+CREATE TRIGGER segments_fts_update AFTER UPDATE OF text ON segments BEGIN
+    DELETE FROM segment_fts WHERE rowid = old.id;
+    INSERT INTO segment_fts (rowid, body) VALUES (new.id, minuta_fold(new.text));
+END;
+
+CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings BEGIN
+    INSERT INTO meeting_fts (rowid, title, notes)
+    VALUES (new.id, minuta_fold(new.title), minuta_fold(new.notes));
+END;
+CREATE TRIGGER meetings_fts_delete AFTER DELETE ON meetings BEGIN
+    DELETE FROM meeting_fts WHERE rowid = old.id;
+END;
+CREATE TRIGGER meetings_fts_update AFTER UPDATE OF title, notes ON meetings BEGIN
+    DELETE FROM meeting_fts WHERE rowid = old.id;
+    INSERT INTO meeting_fts (rowid, title, notes)
+    VALUES (new.id, minuta_fold(new.title), minuta_fold(new.notes));
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNewError(StoreError):
+    def __init__(self, found: int) -> None:
+        super().__init__(
+            f"This store was written by a newer Minuta (schema {found}; this version "
+            f"knows up to {LATEST_VERSION}). Nothing was changed. Update Minuta to open it."
+        )
+
+
+def schema_version(db: Database) -> int:
+    return int(db.query_one("PRAGMA user_version")[0])
+
+
+def migrate(db: Database) -> int:
+    """Bring ``db`` to :data:`LATEST_VERSION`; returns the version it started at."""
+    start = schema_version(db)
+    if start > LATEST_VERSION:
+        raise SchemaTooNewError(start)
+    for version in range(start + 1, LATEST_VERSION + 1):
+        script = MIGRATIONS[version - 1]
+        db.executescript_in_transaction(f"{script}\nPRAGMA user_version = {version};")
+    return start

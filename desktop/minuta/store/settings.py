@@ -1,0 +1,45 @@
+"""User settings, kept in the encrypted database and keyed by an Enum.
+
+Every setting has one key and one default here, so a typo is a NameError, not
+a silently ignored preference.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Any
+
+from minuta.store.database import Database
+
+
+class Setting(StrEnum):
+    TRANSCRIPTION_MODEL = "transcription/model"
+    TRANSCRIPTION_LANGUAGE = "transcription/language"
+
+
+DEFAULTS: dict[Setting, Any] = {
+    Setting.TRANSCRIPTION_MODEL: "base",
+    Setting.TRANSCRIPTION_LANGUAGE: "auto",
+}
+
+
+class Settings:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, key: Setting) -> Any:
+        row = self._db.query_one("SELECT value FROM settings WHERE key = ?", (key.value,))
+        if row is None:
+            return DEFAULTS[key]
+        return json.loads(row[0])
+
+    def set(self, key: Setting, value: Any) -> None:
+        self._db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key.value, json.dumps(value)),
+        )
+
+    def reset(self, key: Setting) -> None:
+        self._db.execute("DELETE FROM settings WHERE key = ?", (key.value,))

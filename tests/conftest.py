@@ -1,0 +1,123 @@
+"""Test-suite harness: real keyring, real model, real speech, isolated folders.
+
+* A private D-Bus session bus from ``dbus-run-session`` with gnome-keyring's
+  Secret Service on it, in temporary XDG folders: the tests use the real
+  keyring stack (keyring -> secretstorage -> D-Bus -> gnome-keyring) and never
+  touch the developer's own keyring.
+* HOME and the XDG folders point into a temporary directory for the session.
+* The embedded Whisper model is assembled once per session into a shared cache.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+TESTS_DIR = Path(__file__).parent
+
+
+def _start_secret_service(root: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+    home = root / "home"
+    env_updates = {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_RUNTIME_DIR": str(root / "runtime"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring",
+    }
+    (home / ".local" / "share" / "keyrings").mkdir(parents=True)
+    (root / "runtime").mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    env.update(env_updates)
+    for tool in ("dbus-run-session", "gnome-keyring-daemon"):
+        if shutil.which(tool) is None:
+            pytest.exit(f"{tool} is missing: run `make test`, which installs it", returncode=3)
+    process = subprocess.Popen(
+        ["dbus-run-session", "--", sys.executable, "-m", "tests.harness.keyring_session"],
+        cwd=TESTS_DIR.parent,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    address = process.stdout.readline().decode().strip()
+    if not address:
+        process.kill()
+        pytest.exit("could not start the test keyring (gnome-keyring)", returncode=3)
+    env_updates["DBUS_SESSION_BUS_ADDRESS"] = address
+    return process, env_updates
+
+
+@pytest.fixture(scope="session", autouse=True)
+def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    root = tmp_path_factory.mktemp("session")
+    process, env_updates = _start_secret_service(root)
+    saved = {key: os.environ.get(key) for key in env_updates}
+    os.environ.update(env_updates)
+    try:
+        yield env_updates
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model cache shared by the session (the base model is assembled once)."""
+    return tmp_path_factory.mktemp("model-cache") / "models"
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path, models_dir: Path):
+    from minuta.app.paths import AppPaths
+
+    return AppPaths(data_dir=tmp_path / "data", cache_dir=models_dir.parent)
+
+
+@pytest.fixture(scope="session")
+def base_model(models_dir: Path):
+    from minuta.transcribe.catalogue import resolve
+
+    return resolve("base", models_dir)
+
+
+@pytest.fixture(scope="session")
+def engine(base_model):
+    from minuta.transcribe.engine import WhisperEngine
+
+    whisper = WhisperEngine(base_model, device="cpu")
+    whisper.load()
+    return whisper
+
+
+@pytest.fixture(scope="session")
+def speech(tmp_path_factory: pytest.TempPathFactory):
+    """Makes WAV files of synthetic speech with espeak-ng: ``speech(text, voice)``."""
+    folder = tmp_path_factory.mktemp("speech")
+    made: dict[tuple[str, str], Path] = {}
+
+    def make(text: str, voice: str = "en-us", name: str | None = None) -> Path:
+        if (text, voice) not in made:
+            path = folder / (name or f"speech-{len(made)}.wav")
+            subprocess.run(
+                ["espeak-ng", "-v", voice, "-s", "150", "-w", str(path), text], check=True
+            )
+            made[(text, voice)] = path
+        return made[(text, voice)]
+
+    if shutil.which("espeak-ng") is None:
+        pytest.exit("espeak-ng is missing: run `make test`, which installs it", returncode=3)
+    return make
