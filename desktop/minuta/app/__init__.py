@@ -1,0 +1,1 @@
+"""Services shared by the desktop app and the command line."""

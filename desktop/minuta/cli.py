@@ -1,0 +1,147 @@
+"""``minuta``: the app's services from the command line.
+
+Only ``argparse`` is imported at start-up; each command imports what it needs,
+so ``minuta --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minuta",
+        description="Minuta: local-first meeting recorder and notes. Everything stays "
+        "encrypted on this computer.",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="the store's folder (default: the platform data folder)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", help="create the encrypted store and show its recovery key")
+    init.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="protect the store with a passphrase instead of the system keyring",
+    )
+    sub.add_parser("status", help="where the store is and how it is protected")
+
+    imp = sub.add_parser("import", help="import and transcribe an audio or video file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--title", help="meeting title (default: the file name)")
+    imp.add_argument(
+        "--language", default=None, help="auto (default), or a code: da, sv, no, fi, lt, en, …"
+    )
+    imp.add_argument("--model", help="a model name from `minuta models`, or a model folder")
+    imp.add_argument(
+        "--allow-truncated", action="store_true", help="import a file that ends early as it is"
+    )
+
+    sub.add_parser("list", help="list meetings")
+    show = sub.add_parser("show", help="show a meeting and its transcript")
+    show.add_argument("meeting_id", type=int, metavar="ID")
+
+    search = sub.add_parser("search", help="search all transcripts, titles and notes")
+    search.add_argument("words", nargs="+")
+    search.add_argument("--limit", type=int, default=20)
+
+    export = sub.add_parser("export", help="export a transcript")
+    export.add_argument("meeting_id", type=int, metavar="ID")
+    export.add_argument("--format", required=True, choices=("md", "txt", "srt", "vtt", "json"))
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: print)")
+
+    delete = sub.add_parser("delete", help="delete a meeting, its audio and its key")
+    delete.add_argument("meeting_id", type=int, metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    models = sub.add_parser("models", help="list, download or select transcription models")
+    models_sub = models.add_subparsers(dest="models_command", metavar="ACTION")
+    models_sub.add_parser("list", help="list models (the default action)")
+    download = models_sub.add_parser("download", help="download a model (needs the network)")
+    download.add_argument("name")
+    use = models_sub.add_parser("use", help="make a model, or a model folder, the default")
+    use.add_argument("name_or_path")
+
+    unlock = sub.add_parser("unlock", help="unlock the store when its key is lost")
+    unlock.add_argument(
+        "--recovery", action="store_true", required=True, help="use the recovery key you wrote down"
+    )
+
+    recovery = sub.add_parser("recovery-key", help="replace the recovery key")
+    recovery.add_argument(
+        "--new",
+        action="store_true",
+        required=True,
+        help="make a new recovery key; the old one stops working",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    # Everything this process creates (store files, exports) is private to the user.
+    os.umask(0o077)
+    _configure_logging()
+
+    from minuta.app.paths import default_paths
+    from minuta.commands import COMMANDS
+
+    paths = default_paths(args.data_dir)
+    handler = COMMANDS[args.command]
+    try:
+        handler(args, paths)
+    except KeyboardInterrupt:
+        print("\nInterrupted; nothing was saved from the unfinished step.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        message = _user_message(exc)
+        if message is None:
+            raise
+        print(f"minuta: {message}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _user_message(exc: Exception) -> str | None:
+    """The message to show for a failure we understand; None for a bug."""
+    import errno
+
+    from minuta.audio.decode import AudioDecodeError
+    from minuta.commands.support import UserFacingError
+    from minuta.store.errors import StoreError
+    from minuta.transcribe.catalogue import ModelError
+
+    if isinstance(exc, StoreError | AudioDecodeError | ModelError | UserFacingError):
+        return str(exc)
+    disk_full = (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or (
+        "disk is full" in str(exc)
+    )
+    if disk_full:
+        return "the disk is full. Nothing from the unfinished step was saved; free some space."
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror}"
+    return None
+
+
+def _configure_logging() -> None:
+    import logging
+
+    # Logs carry ids, counts and timings only, never meeting content.
+    logging.basicConfig(level=logging.WARNING, format="minuta: %(levelname)s: %(message)s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""The command-line commands, each ``(args, paths) -> None``; imported on demand."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from minuta.app.paths import AppPaths
+from minuta.commands.meeting_commands import (
+    cmd_delete,
+    cmd_export,
+    cmd_import,
+    cmd_list,
+    cmd_search,
+    cmd_show,
+)
+from minuta.commands.model_commands import cmd_models
+from minuta.commands.store_commands import cmd_init, cmd_recovery_key, cmd_status, cmd_unlock
+
+Command = Callable[[argparse.Namespace, AppPaths], None]
+
+COMMANDS: dict[str, Command] = {
+    "init": cmd_init,
+    "status": cmd_status,
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "export": cmd_export,
+    "delete": cmd_delete,
+    "models": cmd_models,
+    "unlock": cmd_unlock,
+    "recovery-key": cmd_recovery_key,
+}
