@@ -1,0 +1,44 @@
+"""``minuta-app``: start the desktop app.
+
+Kept light to import: Qt and the store only. Transcription (faster-whisper,
+NumPy) is loaded by the features that need it, not at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from minuta import APP_NAME, __version__
+from minuta.app.paths import default_paths
+from minuta.ui.application import MinutaApp
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Everything Minuta writes (store.json, the database, audio) is private.
+    os.umask(0o077)
+    logging.basicConfig(level=logging.WARNING, format="minuta: %(levelname)s: %(message)s")
+
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("minuta")
+    # Start-up dialogs come and go before the main window exists; the app ends
+    # when the person quits, not when the last of them closes.
+    app.setQuitOnLastWindowClosed(False)
+
+    minuta = MinutaApp(default_paths())
+    minuta.quit_requested.connect(app.exit)
+    minuta.start()
+    try:
+        return app.exec()
+    finally:
+        minuta.shutdown()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

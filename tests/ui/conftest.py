@@ -1,0 +1,60 @@
+"""The desktop app under test: offscreen Qt, the real store, the real keyring.
+
+The session's conftest already runs gnome-keyring on a private D-Bus bus and
+gives every test its own data folder (``app_paths``).
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before any Qt import: no display is needed, or used.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from ui_support import Keyrings
+
+from minuta.app.paths import AppPaths
+from minuta.ui.application import MinutaApp
+from minuta.ui.store_worker import StoreWorker
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Window state in a file of this test, not in the developer's ~/.config."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def worker(qtbot) -> Iterator[StoreWorker]:
+    store_worker = StoreWorker()
+    yield store_worker
+    store_worker.shutdown()
+
+
+@pytest.fixture
+def make_app(qtbot, app_paths: AppPaths, settings: QSettings) -> Iterator[Callable[[], MinutaApp]]:
+    """Starts MinutaApp on the test's data folder; shut down (store closed) afterwards."""
+    started: list[MinutaApp] = []
+
+    def make() -> MinutaApp:
+        app = MinutaApp(app_paths, settings=settings)
+        started.append(app)
+        app.start()
+        return app
+
+    yield make
+    for app in started:
+        app.shutdown()
+
+
+@pytest.fixture
+def keyrings() -> Iterator[Keyrings]:
+    """Lets a test take the safe keyring away; it is always given back."""
+    switch = Keyrings()
+    yield switch
+    switch.use_real()
