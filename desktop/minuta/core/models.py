@@ -86,6 +86,27 @@ class Meeting:
     notes: str = ""
     transcript_model: str | None = None
     segment_count: int = 0
+    participants: tuple[str, ...] = ()
+    consent: str = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A moment the user marked while recording, in seconds from the start."""
+
+    t_s: float
+    label: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordingEvent:
+    """Something that happened while recording (device lost, gap, pause, …)."""
+
+    t_s: float
+    kind: str
+    channel: ChannelKind | None = None
+    detail: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ Layout (all integers big-endian)::
     header   magic        8 bytes   b"MINUTA\\x1aA"
              version      u16       1
              header_len   u16       length of the whole header in bytes
-             codec        u8        1 = Opus packets (see minuta.audio.opus_payload)
+             codec        u8        1 = Opus packets (see minuta.audio.encrypted_audio),
+                                    2 = event journal (see minuta.store.journal)
              channels     u8
              sample_rate  u32       Hz of the audio as the application sees it
              file_uid     16 bytes  random; names the file, salts its key
@@ -66,6 +67,7 @@ _TAG_BYTES = 16
 
 class Codec(IntEnum):
     OPUS = 1
+    EVENTS = 2  # a recording's event journal: one UTF-8 JSON object per chunk
 
 
 @dataclass(frozen=True, slots=True)

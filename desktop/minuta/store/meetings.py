@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import builtins
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,6 +32,9 @@ class NewMeeting:
     language: str | None = None
     notes: str = ""
     transcript_model: str | None = None
+    participants: tuple[str, ...] = ()
+    consent: str = "unknown"
+    devices: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +57,7 @@ def _iso(moment: datetime) -> str:
 
 _MEETING_COLUMNS = """
     m.id, m.uid, m.title, m.started_at, m.duration_s, m.source, m.state, m.language,
-    m.notes, m.transcript_model,
+    m.notes, m.transcript_model, m.participants, m.consent,
     (SELECT count(*) FROM segments s WHERE s.meeting_id = m.id) AS segment_count
 """
 
@@ -71,6 +75,8 @@ def _meeting(row: Any) -> Meeting:
         notes=row["notes"],
         transcript_model=row["transcript_model"],
         segment_count=row["segment_count"],
+        participants=tuple(json.loads(row["participants"])),
+        consent=row["consent"],
     )
 
 
@@ -85,8 +91,9 @@ class MeetingRepository:
     def create(self, meeting: NewMeeting, wrapped_key: bytes) -> int:
         cursor = self._db.execute(
             """INSERT INTO meetings (uid, title, started_at, duration_s, source, state,
-                                     language, notes, transcript_model, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     language, notes, transcript_model, created_at,
+                                     participants, consent, devices)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 meeting.uid,
                 meeting.title,
@@ -98,6 +105,9 @@ class MeetingRepository:
                 meeting.notes,
                 meeting.transcript_model,
                 _iso(datetime.now(UTC)),
+                json.dumps(list(meeting.participants), ensure_ascii=False),
+                meeting.consent,
+                json.dumps(meeting.devices, ensure_ascii=False),
             ),
         )
         meeting_id = int(cursor.lastrowid)
@@ -161,6 +171,29 @@ class MeetingRepository:
             )
             count += 1
         return count
+
+    def channel_ids(self, meeting_id: int) -> dict[ChannelKind, int]:
+        rows = self._db.query_all(
+            "SELECT id, kind FROM channels WHERE meeting_id = ?", (meeting_id,)
+        )
+        return {ChannelKind(row["kind"]): int(row["id"]) for row in rows}
+
+    def replace_transcript(
+        self,
+        meeting_id: int,
+        segments: dict[int, builtins.list[Segment]],
+        *,
+        language: str | None,
+        model: str,
+    ) -> None:
+        """Swap in a new transcript: ``segments`` per channel id (call in a transaction)."""
+        self._db.execute("DELETE FROM segments WHERE meeting_id = ?", (meeting_id,))
+        for channel_id, channel_segments in segments.items():
+            self.add_segments(meeting_id, channel_id, channel_segments)
+        self._db.execute(
+            "UPDATE meetings SET language = ?, transcript_model = ?, state = 'ready' WHERE id = ?",
+            (language, model, meeting_id),
+        )
 
     def delete(self, meeting_id: int) -> None:
         """Remove the meeting and, by cascade, its key, channels, segments and words."""

@@ -114,7 +114,38 @@ CREATE TRIGGER meetings_fts_update AFTER UPDATE OF title, notes ON meetings BEGI
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Recordings: what is known before the first audio byte, and what happened during.
+_V2 = """
+ALTER TABLE meetings ADD COLUMN participants TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE meetings ADD COLUMN consent TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE meetings ADD COLUMN devices TEXT NOT NULL DEFAULT '{}';
+
+CREATE TABLE highlights (
+    id         INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    t_s        REAL    NOT NULL,
+    label      TEXT    NOT NULL DEFAULT '',
+    created_at TEXT    NOT NULL
+);
+CREATE INDEX highlights_by_meeting ON highlights (meeting_id, t_s);
+
+CREATE TABLE recording_events (
+    id         INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    t_s        REAL    NOT NULL,
+    kind       TEXT    NOT NULL,
+    channel    TEXT,
+    detail     TEXT    NOT NULL DEFAULT '{}'
+);
+CREATE INDEX recording_events_by_meeting ON recording_events (meeting_id, t_s);
+
+CREATE TABLE journal_files (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    file_uid   TEXT    NOT NULL UNIQUE
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -40,6 +40,7 @@ from minuta.store.manifest import (
 from minuta.store.meetings import MeetingRepository
 from minuta.store.migrations import migrate
 from minuta.store.paths import StorePaths
+from minuta.store.recordings import RecordingRepository
 from minuta.store.recovery import RecoveryKey
 from minuta.store.search import SearchIndex
 from minuta.store.secret_store import SecretStore
@@ -80,6 +81,7 @@ class Store:
         self._master = master
         self._secret_store = secret_store
         self.meetings = MeetingRepository(db)
+        self.recordings = RecordingRepository(db)
         self.search = SearchIndex(db)
         self.settings = Settings(db)
 
