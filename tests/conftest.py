@@ -75,6 +75,26 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
 
 
 @pytest.fixture(scope="session")
+def pulse_server(tmp_path_factory: pytest.TempPathFactory, secret_service):
+    """A private PulseAudio server; PULSE_SERVER points at it for the whole session."""
+    from tests.harness.pulse import start_pulse
+
+    if shutil.which("pulseaudio") is None:
+        pytest.exit("pulseaudio is missing: run `make test`, which installs it", returncode=3)
+    server = start_pulse(tmp_path_factory.mktemp("pulse"), dict(os.environ))
+    saved = os.environ.get("PULSE_SERVER")
+    os.environ["PULSE_SERVER"] = server.address
+    try:
+        yield server
+    finally:
+        server.stop()
+        if saved is None:
+            os.environ.pop("PULSE_SERVER", None)
+        else:
+            os.environ["PULSE_SERVER"] = saved
+
+
+@pytest.fixture(scope="session")
 def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A model cache shared by the session (the base model is assembled once)."""
     return tmp_path_factory.mktemp("model-cache") / "models"

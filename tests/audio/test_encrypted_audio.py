@@ -90,3 +90,21 @@ def test_wrong_meeting_key_is_refused(tmp_path, spoken):
     path = write(tmp_path / "a.mnta", samples)
     with pytest.raises(ContainerTamperedError):
         EncryptedAudioReader(path, os.urandom(32)).read_all()
+
+
+def test_a_chunk_sealed_during_a_long_write_claims_only_what_it_holds(tmp_path):
+    from minuta.store.audio_container import ContainerReader
+
+    path = tmp_path / "a.mnta"
+    writer = EncryptedAudioWriter(
+        path, KEY, meeting_uid=uuid.uuid4().hex, file_uid=uuid.uuid4().hex, durable=True
+    )
+    writer.write(np.zeros(16000 * 5, dtype=np.float32))  # one write, five chunks
+    writer.abort()  # as if killed before the last chunk
+    reader = EncryptedAudioReader(path, KEY)
+    decoded = reader.read_all()
+    claimed = [
+        int.from_bytes(payload[1:9], "big") for payload in ContainerReader(path, KEY).payloads()
+    ]
+    assert claimed == sorted(claimed)
+    assert claimed[-1] <= len(decoded.samples) + 320  # at most the encoder's delay apart

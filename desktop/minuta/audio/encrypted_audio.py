@@ -7,7 +7,7 @@ bit rate, chunk sizes on disk would reveal when people were speaking.
 Each container chunk carries one second (50 packets). Its payload is::
 
     version        u8   1
-    samples_total  u64  input samples written up to and including this chunk
+    samples_total  u64  input samples encoded up to and including this chunk
     packet_count   u16
     packets        packet_count × (u16 length, bytes)
 
@@ -80,6 +80,8 @@ class EncryptedAudioWriter:
         meeting_uid: str,
         file_uid: str,
         durable: bool,
+        bit_rate: int = BIT_RATE,
+        packets_per_chunk: int = PACKETS_PER_CHUNK,
     ) -> None:
         import av
 
@@ -87,7 +89,7 @@ class EncryptedAudioWriter:
         encoder.sample_rate = SAMPLE_RATE
         encoder.layout = "mono"
         encoder.format = "flt"
-        encoder.bit_rate = BIT_RATE
+        encoder.bit_rate = bit_rate
         encoder.options = {
             "application": "audio",
             "frame_duration": "20",
@@ -111,6 +113,7 @@ class EncryptedAudioWriter:
         self._packets: list[bytes] = []
         self._samples_in = 0
         self._pts = 0
+        self._per_chunk = packets_per_chunk
 
     @property
     def path(self) -> Path:
@@ -135,9 +138,9 @@ class EncryptedAudioWriter:
             self._encode(self._pending)
             self._pending = np.zeros(0, dtype=np.float32)
         self._packets.extend(bytes(p) for p in self._encoder.encode(None))
-        while len(self._packets) > PACKETS_PER_CHUNK:
-            self._seal(self._packets[:PACKETS_PER_CHUNK], last=False)
-            self._packets = self._packets[PACKETS_PER_CHUNK:]
+        while len(self._packets) > self._per_chunk:
+            self._seal(self._packets[: self._per_chunk], last=False)
+            self._packets = self._packets[self._per_chunk :]
         self._seal(self._packets, last=True)
         self._packets = []
         self._container.close()
@@ -158,12 +161,16 @@ class EncryptedAudioWriter:
         self._pts += len(block)
         self._packets.extend(bytes(p) for p in self._encoder.encode(frame))
         # Seal as soon as a second is complete: a crash loses at most this chunk.
-        if len(self._packets) >= PACKETS_PER_CHUNK:
-            self._seal(self._packets[:PACKETS_PER_CHUNK], last=False)
-            del self._packets[:PACKETS_PER_CHUNK]
+        if len(self._packets) >= self._per_chunk:
+            self._seal(self._packets[: self._per_chunk], last=False)
+            del self._packets[: self._per_chunk]
 
     def _seal(self, packets: list[bytes], *, last: bool) -> None:
-        self._container.write_chunk(_encode_payload(self._samples_in, packets), last=last)
+        # What the encoder has been given so far: not the rest of a large write
+        # that is still being encoded, or a crash right after this chunk would
+        # leave a file claiming audio it does not hold.
+        total = self._samples_in if last else self._pts
+        self._container.write_chunk(_encode_payload(total, packets), last=last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +236,39 @@ class EncryptedAudioReader:
         blocks = list(self.blocks())
         samples = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32)
         return DecodedAudioFile(samples, self.sample_rate, self.finalised)
+
+
+def reseal_unfinished(source: Path, target: Path, meeting_key: bytes, file_uid: str) -> float:
+    """Copy an unfinished file's whole chunks into a new, finalised file.
+
+    The chunks are decrypted and sealed again under the new file's key, with
+    the last one flagged final; nothing is decoded or re-encoded, so the audio
+    is bit-identical. The unfinished file is only read. Returns the duration.
+    """
+    reader = ContainerReader(source, meeting_key)
+    header = reader.header
+    new_header = ContainerHeader(
+        codec=header.codec,
+        channels=header.channels,
+        sample_rate=header.sample_rate,
+        file_uid=bytes.fromhex(file_uid),
+        meeting_uid=header.meeting_uid,
+        codec_config=header.codec_config,
+        created_ms=now_ms(),
+    )
+    writer = ContainerWriter(target, meeting_key, new_header, durable=False)
+    samples_total = 0
+    held: bytes | None = None
+    try:
+        for payload in reader.payloads():
+            if held is not None:
+                writer.write_chunk(held)
+            held = payload
+            samples_total = _decode_payload(payload)[0]
+        writer.write_chunk(held if held is not None else _encode_payload(0, []), last=True)
+    finally:
+        writer.close()
+    return samples_total / header.sample_rate
 
 
 def _to_float(array: np.ndarray) -> np.ndarray:
