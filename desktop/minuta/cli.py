@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -26,7 +27,14 @@ def _build_parser() -> argparse.ArgumentParser:
         "--data-dir", type=Path, help="the store's folder (default: the platform data folder)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_store_commands(sub)
+    _add_meeting_commands(sub)
+    _add_recording_commands(sub)
+    _add_model_commands(sub)
+    return parser
 
+
+def _add_store_commands(sub: Any) -> None:
     init = sub.add_parser("init", help="create the encrypted store and show its recovery key")
     init.add_argument(
         "--passphrase",
@@ -35,6 +43,21 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("status", help="where the store is and how it is protected")
 
+    unlock = sub.add_parser("unlock", help="unlock the store when its key is lost")
+    unlock.add_argument(
+        "--recovery", action="store_true", required=True, help="use the recovery key you wrote down"
+    )
+
+    recovery = sub.add_parser("recovery-key", help="replace the recovery key")
+    recovery.add_argument(
+        "--new",
+        action="store_true",
+        required=True,
+        help="make a new recovery key; the old one stops working",
+    )
+
+
+def _add_meeting_commands(sub: Any) -> None:
     imp = sub.add_parser("import", help="import and transcribe an audio or video file")
     imp.add_argument("file", type=Path)
     imp.add_argument("--title", help="meeting title (default: the file name)")
@@ -63,6 +86,37 @@ def _build_parser() -> argparse.ArgumentParser:
     delete.add_argument("meeting_id", type=int, metavar="ID")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
+
+def _add_recording_commands(sub: Any) -> None:
+    sub.add_parser("devices", help="list microphones and outputs that can be recorded")
+    record = sub.add_parser("record", help="record a meeting until Ctrl+C")
+    record.add_argument("--mic", help="microphone id from `minuta devices` (default: system's)")
+    output = record.add_mutually_exclusive_group()
+    output.add_argument("--output", help="output to record the call from (default: system's)")
+    output.add_argument(
+        "--no-output", action="store_true", help="microphone only (an in-person meeting)"
+    )
+    record.add_argument("--title", help="meeting title")
+    record.add_argument(
+        "--participant", action="append", help="a participant's name (repeat for several)"
+    )
+    record.add_argument(
+        "--consent",
+        choices=("unknown", "informed", "internal"),
+        default="unknown",
+        help="everyone was informed and agreed, or an internal meeting",
+    )
+    record.add_argument(
+        "--max-minutes", type=float, default=240, help="stop by itself after this long"
+    )
+    record.add_argument("--no-transcribe", action="store_true", help="do not transcribe after")
+    recover = sub.add_parser("recover", help="recover recordings a crash or full disk interrupted")
+    recover.add_argument("meeting_id", type=int, nargs="?", metavar="ID")
+    recover.add_argument("--yes", action="store_true", help="do not ask")
+    recover.add_argument("--transcribe", action="store_true", help="transcribe what is recovered")
+
+
+def _add_model_commands(sub: Any) -> None:
     models = sub.add_parser("models", help="list, download or select transcription models")
     models_sub = models.add_subparsers(dest="models_command", metavar="ACTION")
     models_sub.add_parser("list", help="list models (the default action)")
@@ -70,20 +124,6 @@ def _build_parser() -> argparse.ArgumentParser:
     download.add_argument("name")
     use = models_sub.add_parser("use", help="make a model, or a model folder, the default")
     use.add_argument("name_or_path")
-
-    unlock = sub.add_parser("unlock", help="unlock the store when its key is lost")
-    unlock.add_argument(
-        "--recovery", action="store_true", required=True, help="use the recovery key you wrote down"
-    )
-
-    recovery = sub.add_parser("recovery-key", help="replace the recovery key")
-    recovery.add_argument(
-        "--new",
-        action="store_true",
-        required=True,
-        help="make a new recovery key; the old one stops working",
-    )
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nInterrupted; nothing was saved from the unfinished step.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except Exception as exc:
+    except Exception as exc:  # translate the failures we understand, re-raise the rest
         message = _user_message(exc)
         if message is None:
             raise

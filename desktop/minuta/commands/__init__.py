@@ -15,6 +15,7 @@ from minuta.commands.meeting_commands import (
     cmd_show,
 )
 from minuta.commands.model_commands import cmd_models
+from minuta.commands.recording_commands import cmd_devices, cmd_record, cmd_recover
 from minuta.commands.store_commands import cmd_init, cmd_recovery_key, cmd_status, cmd_unlock
 
 Command = Callable[[argparse.Namespace, AppPaths], None]
@@ -29,6 +30,9 @@ COMMANDS: dict[str, Command] = {
     "export": cmd_export,
     "delete": cmd_delete,
     "models": cmd_models,
+    "devices": cmd_devices,
+    "record": cmd_record,
+    "recover": cmd_recover,
     "unlock": cmd_unlock,
     "recovery-key": cmd_recovery_key,
 }

@@ -48,7 +48,8 @@ def confirm(question: str) -> bool:
     return answer in ("y", "yes")
 
 
-def open_store(paths: AppPaths) -> Store:
+def open_store(paths: AppPaths, *, quiet_about_interrupted: bool = False) -> Store:
+    from minuta.app.recovery import find_interrupted
     from minuta.app.session import open_app_store
 
     store = open_app_store(paths, passphrase=lambda: read_secret("Passphrase: "))
@@ -56,6 +57,14 @@ def open_store(paths: AppPaths) -> Store:
         print(
             "minuta: note: no recovery key has been confirmed for this store yet. Run "
             "`minuta recovery-key --new` to get one and write it down.",
+            file=sys.stderr,
+        )
+    interrupted = [] if quiet_about_interrupted else find_interrupted(store)
+    if interrupted:
+        ids = ", ".join(f"#{item.meeting_id}" for item in interrupted)
+        print(
+            f"minuta: note: {len(interrupted)} recording(s) were interrupted ({ids}) and can be "
+            "recovered: `minuta recover`.",
             file=sys.stderr,
         )
     return store

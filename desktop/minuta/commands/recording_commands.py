@@ -1,0 +1,229 @@
+"""``devices``, ``record`` and ``recover``."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import select
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from minuta.app.paths import AppPaths
+from minuta.commands.support import confirm, fail, open_store
+from minuta.core.timecode import clock
+
+if TYPE_CHECKING:
+    from minuta.app.recording import RecordingSession
+    from minuta.audio.levels import Level
+    from minuta.core.models import ChannelKind, RecordingEvent
+    from minuta.store.store import Store
+
+_EVENT_TEXT = {
+    "device_lost": "{channel}: {device} stopped delivering audio; silence until it is back",
+    "device_reopened": "{channel}: recording again from {device} (after {after_s} s)",
+    "device_switched": "{channel}: the system switched to {device}",
+    "gap": "{channel}: {length_s} s of audio did not arrive and was filled with silence",
+    "overflow": "{channel}: the device dropped input ({count} times so far)",
+    "mic_silent": "the microphone has delivered only silence for {for_s} s: is it muted?",
+    "paused": "paused",
+    "resumed": "recording again",
+    "max_length_reached": "the maximum recording length is reached",
+}
+
+
+class _TerminalListener:
+    """Levels for the status line, events as plain sentences on stderr."""
+
+    def __init__(self) -> None:
+        self.levels_now: dict[str, float] = {}
+        self.silence_prompt = threading.Event()
+
+    def levels(self, levels: Mapping[ChannelKind, Level]) -> None:
+        self.levels_now = {kind.default_label: level.peak_dbfs for kind, level in levels.items()}
+
+    def event(self, event: RecordingEvent) -> None:
+        if event.kind == "silence_prompt":
+            self.silence_prompt.set()
+            return
+        template = _EVENT_TEXT.get(event.kind)
+        if template is None:
+            return
+        channel = event.channel.default_label if event.channel else ""
+        text = template.format(channel=channel, **{k: v for k, v in event.detail.items()})
+        print(f"\n[{clock(event.t_s)}] {text}", file=sys.stderr, flush=True)
+
+
+def _meter(db: float) -> str:
+    filled = max(0, min(10, int((db + 60) / 6)))
+    return "#" * filled + "-" * (10 - filled)
+
+
+def cmd_devices(args: argparse.Namespace, paths: AppPaths) -> None:
+    from minuta.audio.backends import system_backend
+    from minuta.audio.capture import DeviceKind
+
+    backend = system_backend()
+    for kind, title in ((DeviceKind.MICROPHONE, "Microphones"), (DeviceKind.OUTPUT, "Outputs")):
+        print(f"{title} (--{'mic' if kind is DeviceKind.MICROPHONE else 'output'} ID):")
+        devices = backend.devices(kind)
+        for device in devices:
+            mark = "*" if device.is_default else " "
+            print(f" {mark} {device.id}\n      {device.name}")
+        if not devices:
+            print("   none found")
+    print("* = system default, used when no device is given")
+
+
+def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
+    from minuta.app.recording import RecordingRequest, start_recording
+    from minuta.audio.backends import system_backend
+    from minuta.audio.recorder import Limits, StopReason
+
+    limits = Limits(max_length_s=args.max_minutes * 60.0)
+    request = RecordingRequest(
+        title=args.title,
+        microphone=args.mic,
+        output=args.output,
+        record_output=not args.no_output,
+        participants=tuple(args.participant or ()),
+        consent=args.consent,
+        limits=limits,
+    )
+    listener = _TerminalListener()
+    _stop_on_signals()
+    store = open_store(paths)
+    try:
+        session = start_recording(store, system_backend(), request, listener=listener)
+        interactive = sys.stdin.isatty()
+        keys = " Enter: highlight, p+Enter: pause/resume." if interactive else ""
+        print(f"Recording meeting #{session.meeting_id}. Ctrl+C stops.{keys}", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            _follow(session, listener, interactive)
+        # A second Ctrl+C must not cut the saving short; afterwards it may cancel
+        # the transcription, which leaves the saved recording as it is.
+        with _signals_held():
+            finished = session.stop()
+        print(f"\nSaved meeting #{finished.meeting_id}: {clock(finished.duration_s)}.")
+        if finished.message:
+            print(f"minuta: {finished.message}", file=sys.stderr)
+        if finished.overflows:
+            print(f"minuta: input was dropped {finished.overflows} times.", file=sys.stderr)
+        if finished.reason in (StopReason.DISK_FULL, StopReason.FAILED):
+            raise SystemExit(1)
+        if not args.no_transcribe:
+            _transcribe(store, paths, finished.meeting_id)
+    finally:
+        store.close()
+
+
+def _stop_on_signals() -> None:
+    """Ctrl+C, SIGINT and SIGTERM all mean "stop and save".
+
+    Set explicitly: a process started in the background by a script inherits
+    SIGINT ignored, and SIGTERM would otherwise end the process on the spot
+    (recoverable, but not a clean stop).
+    """
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _follow(session: RecordingSession, listener: _TerminalListener, interactive: bool) -> None:
+    recorder = session.recorder
+    while not recorder.done:
+        if interactive:
+            levels = "  ".join(f"{k} {_meter(v)}" for k, v in listener.levels_now.items())
+            state = "PAUSED" if recorder.paused else "REC"
+            print(f"\r{state} {clock(recorder.elapsed_s)}  {levels}   ", end="", flush=True)
+            ready, _, _ = select.select([sys.stdin], [], [], 0.2)
+            if ready:
+                _command(session, sys.stdin.readline().strip().lower())
+        else:
+            recorder.wait(0.2)
+        if listener.silence_prompt.is_set():
+            listener.silence_prompt.clear()
+            question = "\nBoth channels have been silent for a long time. Stop recording? [y/N]"
+            if interactive and confirm(question):
+                return
+
+
+def _command(session: RecordingSession, text: str) -> None:
+    if text in ("p", "pause"):
+        if session.recorder.paused:
+            session.resume()
+        else:
+            session.pause()
+    elif text in ("q", "stop"):
+        raise KeyboardInterrupt
+    else:
+        t = session.highlight(text)
+        print(f"\n[{clock(t)}] highlight{': ' + text if text else ''}", file=sys.stderr)
+
+
+def _transcribe(store: Store, paths: AppPaths, meeting_id: int) -> None:
+    from minuta.app.recording_transcription import transcribe_recording
+    from minuta.app.transcription import engine_for, selected_model
+    from minuta.cli_progress import ProgressBar
+
+    bar = ProgressBar()
+    try:
+        engine = engine_for(paths, selected_model(store))
+        bar.update(f"Loading {engine.model.name}", 0.0, None)
+        engine.load()
+        result = transcribe_recording(
+            store,
+            engine,
+            meeting_id,
+            progress=lambda done, total: bar.update("Transcribing", done, total),
+        )
+    finally:
+        bar.close()
+    print(f"Transcribed: {result.segment_count} lines.")
+
+
+def cmd_recover(args: argparse.Namespace, paths: AppPaths) -> None:
+    from minuta.app.recovery import find_interrupted, recover
+
+    store = open_store(paths, quiet_about_interrupted=True)
+    try:
+        waiting = find_interrupted(store)
+        if args.meeting_id is not None:
+            waiting = [w for w in waiting if w.meeting_id == args.meeting_id]
+            if not waiting:
+                fail(f"Meeting #{args.meeting_id} is not an interrupted recording.")
+        if not waiting:
+            print("No interrupted recordings.")
+            return
+        for item in waiting:
+            date = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            question = f'Recover meeting #{item.meeting_id} "{item.title}" ({date})? [y/N]'
+            if not args.yes and not confirm(question):
+                print(f"Left #{item.meeting_id} as it is; `minuta recover` offers it again.")
+                continue
+            started = time.monotonic()
+            result = recover(store, item.meeting_id)
+            print(
+                f"Recovered meeting #{result.meeting_id}: {clock(result.duration_s)} of audio, "
+                f"{result.highlights} highlights ({time.monotonic() - started:.1f} s)."
+            )
+            if args.transcribe:
+                _transcribe(store, paths, item.meeting_id)
+    finally:
+        store.close()
