@@ -58,7 +58,7 @@ def test_missing_values_read_as_such():
     assert cell(model, 0, Column.TITLE) == UNTITLED
     assert cell(model, 0, Column.LANGUAGE) == NO_VALUE
     assert cell(model, 0, Column.LANGUAGE, Qt.ItemDataRole.ToolTipRole) == "Not detected yet"
-    assert cell(model, 0, Column.STATE) == "Transcribing"
+    assert cell(model, 0, Column.STATE) == "Processing"
     assert cell(model, 0, Column.DURATION) == "00:59"
 
 

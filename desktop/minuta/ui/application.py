@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from minuta.app.paths import AppPaths
+from minuta.app.recovery import RecoveredRecording
 from minuta.ui.main_window import MainWindow
+from minuta.ui.recovery_offer import RecoveryOffer, summary
 from minuta.ui.startup import EXIT_OK, StartupController, StoreReady
 from minuta.ui.store_worker import StoreWorker
 
@@ -35,6 +37,7 @@ class MinutaApp(QObject):
         self.startup.ready.connect(self._show_window)
         self.startup.quit_requested.connect(self.quit_requested)
         self.window: MainWindow | None = None
+        self.recovery_offer: RecoveryOffer | None = None
 
     def start(self) -> None:
         self.startup.start()
@@ -44,6 +47,14 @@ class MinutaApp(QObject):
         self.window.closed.connect(lambda: self.quit_requested.emit(EXIT_OK))
         self.window.show()
         self.window_shown.emit()
+        self.recovery_offer = RecoveryOffer(self.worker, self.window)
+        self.recovery_offer.recovered.connect(self._recovered)
+        self.recovery_offer.start()
+
+    def _recovered(self, results: list[RecoveredRecording]) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(summary(results), 15_000)
+            self.window.reload()
 
     def shutdown(self) -> None:
         """Close every window, then the store (on its thread), then the thread."""

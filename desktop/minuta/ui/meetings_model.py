@@ -30,7 +30,7 @@ DATE_FORMAT = "%Y-%m-%d %H:%M"  # unambiguous in every locale, as in `minuta lis
 
 _STATE_LABELS = {
     MeetingState.RECORDING: "Recording",
-    MeetingState.PROCESSING: "Transcribing",
+    MeetingState.PROCESSING: "Processing",  # saved; transcript still to come
     MeetingState.READY: "Ready",
 }
 

@@ -67,7 +67,7 @@ class _Executor(QObject):
     def execute(self, task: _Task) -> None:
         try:
             result = task.run(self)
-        except Exception as exc:  # every failure goes back to the caller, none is lost
+        except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller
             self.finished.emit(_Outcome(task.id, None, exc))
         else:
             self.finished.emit(_Outcome(task.id, result, None))
@@ -87,7 +87,7 @@ class _Executor(QObject):
     def close_and_quit(self) -> None:
         try:
             self.close_store()
-        except Exception as exc:  # nobody is left to tell but the log
+        except Exception as exc:  # noqa: BLE001 - nobody is left to tell but the log
             log.error("closing the store failed: %s", type(exc).__name__)
         finally:
             # Ends the thread's event loop once this slot returns.
