@@ -7,6 +7,7 @@ set -euo pipefail
 python=${PYTHON:-python3}
 runtime=(
   libportaudio2            # sounddevice (microphone capture)
+  libpulse0                # PulseAudio/PipeWire client: microphones and call audio
   gnome-keyring dbus       # Secret Service keyring for the database key
   libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
@@ -16,6 +17,7 @@ runtime=(
 test_only=(
   xvfb xauth               # a real X server for window screenshots
   espeak-ng                # synthetic speech for transcription tests
+  pulseaudio pulseaudio-utils  # a private sound server with virtual devices
 )
 
 packages=("${runtime[@]}")
@@ -43,8 +45,15 @@ sudo=()
 [[ $(id -u) -ne 0 ]] && sudo=(sudo)
 export DEBIAN_FRONTEND=noninteractive
 echo "Installing system packages: ${missing[*]}"
+# --no-remove: never take anything away to make room (on some desktops the test
+# sound server would replace the running PipeWire); apt refuses instead.
+install=(apt-get install -y -q --no-install-recommends --no-remove)
 # Try with the current package lists first; a fresh machine has none, so update then.
-if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1; then
+if ! "${sudo[@]}" "${install[@]}" "${missing[@]}" >/dev/null 2>&1; then
   "${sudo[@]}" apt-get update -q
-  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  if ! "${sudo[@]}" "${install[@]}" "${missing[@]}"; then
+    echo "Could not install: ${missing[*]} (apt would have had to remove other packages)." >&2
+    echo "Run the tests in a container or VM with a fresh Debian/Ubuntu instead." >&2
+    exit 1
+  fi
 fi

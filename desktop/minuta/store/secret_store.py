@@ -53,7 +53,7 @@ class SystemKeyring:
     def get(self, account: str) -> str | None:
         try:
             return self._backend.get_password(SERVICE_NAME, account)
-        except Exception as exc:
+        except Exception as exc:  # every backend raises its own types
             raise KeyringUnavailableError(_reason(exc)) from exc
 
     def set(self, account: str, secret: str) -> None:
@@ -98,7 +98,7 @@ def system_keyring() -> SystemKeyring:
     try:
         import keyring
         from keyring.backends.chainer import ChainerBackend
-    except Exception as exc:
+    except Exception as exc:  # a broken install must not crash start-up
         raise KeyringUnavailableError(_reason(exc)) from exc
 
     try:

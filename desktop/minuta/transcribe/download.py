@@ -84,7 +84,7 @@ def download(name: str, models_dir: Path, *, show_progress: bool = True) -> Path
             local_dir=staging,
             allow_patterns=ALLOW_PATTERNS,
         )
-    except Exception as exc:
+    except Exception as exc:  # the hub client raises many types; all are explained
         if _is_connection_problem(exc):
             raise OfflineError(
                 f"Could not download {info.name!r}: the model server could not be reached. "

@@ -52,7 +52,7 @@ def _cuda_available() -> bool:
         import ctranslate2
 
         return int(ctranslate2.get_cuda_device_count()) > 0
-    except Exception:
+    except Exception:  # noqa: BLE001 - no CUDA runtime is the normal laptop case
         return False
 
 
