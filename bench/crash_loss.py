@@ -11,7 +11,6 @@ kill (from its sealed journal) minus the recovered audio, for each channel.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import signal
@@ -22,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from recording_support import Lab
+from report import write_report
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "results" / "crash_loss.json"
 TARGET_MAX_LOSS_S = 1.0
@@ -111,9 +111,7 @@ def main() -> int:
         f"{result['median_loss_s']} s, p95 {result['p95_loss_s']} s "
         f"(target <= {TARGET_MAX_LOSS_S} s)"
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {args.out}")
+    write_report(args.out, result, show=False)
     return 0 if result["meets_target"] else 1
 
 

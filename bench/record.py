@@ -18,7 +18,6 @@ alone needs about 3-4 % of a core here per monitored stream while audio plays.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import subprocess
@@ -33,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from recording_support import Lab, play
+from report import write_report
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "results" / "record.json"
 WARM_UP_S = 15.0
@@ -192,11 +192,7 @@ def main() -> int:
         "goal_overflow_count": 0,
         "goal_duration_drift_percent": 0.5,
     }
-    for key, value in result.items():
-        print(f"{key:<34} {value}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {args.out}")
+    write_report(args.out, result)
     return 0
 
 

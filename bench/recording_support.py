@@ -8,7 +8,6 @@ the same virtual devices the test suite uses.
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
 import tempfile
@@ -18,6 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # for tests.harness.pulse
 
 from tests.harness.pulse import PulseServer, play, start_pulse  # noqa: E402
+from tests.recording.crashing import start_recorder  # noqa: E402
 
 __all__ = ["PASSPHRASE", "Lab", "play"]
 
@@ -55,34 +55,7 @@ class Lab:
         return self.root / "recorder.log"
 
     def start_recorder(self) -> tuple[subprocess.Popen[str], int]:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "minuta.cli",
-                "record",
-                "--no-transcribe",
-                "--mic",
-                "pulse:virtual_mic",
-                "--output",
-                "pulse:call",
-            ],
-            env=self.env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.recorder_log.open("a"),
-            text=True,
-        )
-        assert process.stdin is not None
-        assert process.stdout is not None
-        process.stdin.write(PASSPHRASE + "\n")
-        process.stdin.close()
-        ready, _, _ = select.select([process.stdout], [], [], 30)
-        line = process.stdout.readline() if ready else ""
-        if "Recording meeting #" not in line:
-            process.kill()
-            raise RuntimeError(f"the recorder did not start: {line!r}")
-        return process, int(line.split("#")[1].split(".")[0])
+        return start_recorder(self.env, passphrase=PASSPHRASE, stderr=self.recorder_log.open("a"))
 
     def open_store(self):
         from minuta.app.paths import AppPaths

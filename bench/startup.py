@@ -9,7 +9,6 @@ exit; the figures are medians and 95th percentiles over the runs.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -17,6 +16,8 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+
+from report import write_report
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "results" / "startup.json"
 TARGET_HELP_S = 0.3
@@ -68,9 +69,7 @@ def main() -> int:
     result["load_avg_1m_end"] = round(os.getloadavg()[0], 2)
     result["help_target_s"] = TARGET_HELP_S
     result["help_meets_target"] = medians["help"] <= TARGET_HELP_S
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {args.out}")
+    write_report(args.out, result, show=False)
     return 0
 
 

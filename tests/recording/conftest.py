@@ -134,3 +134,34 @@ def offset_of(recorded: np.ndarray, source: np.ndarray, rate: int = 16000) -> tu
         return lag / rate, 0.0
     denominator = float(np.linalg.norm(segment) * np.linalg.norm(source)) or 1.0
     return lag / rate, float(np.dot(segment, source) / denominator)
+
+
+def record_while_playing(store, backend, pulse_server, listener, *, call, mic, title):
+    """Record both channels while ``call`` and ``mic`` are played at the same moment."""
+    import threading
+
+    from tests.harness.pulse import play
+
+    from minuta.app.recording import RecordingRequest, start_recording
+
+    session = start_recording(
+        store,
+        backend,
+        RecordingRequest(title=title, microphone="pulse:virtual_mic", output="pulse:call"),
+        listener=listener,
+    )
+    try:
+        # Both devices deliver (silence) before anything is played.
+        listener.wait_delivering(ChannelKind.MICROPHONE, ChannelKind.SYSTEM)
+        start = threading.Barrier(2)
+        players = [
+            threading.Thread(target=play, args=(pulse_server.env, "call", call, 16000, start)),
+            threading.Thread(target=play, args=(pulse_server.env, "mic_feed", mic, 16000, start)),
+        ]
+        for player in players:
+            player.start()
+        for player in players:
+            player.join()
+    finally:
+        finished = session.stop()
+    return finished

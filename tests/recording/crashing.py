@@ -20,7 +20,11 @@ class Killed:
 
 
 def start_recorder(
-    env: dict[str, str], *extra: str, preexec_fn=None
+    env: dict[str, str],
+    *extra: str,
+    preexec_fn=None,
+    passphrase: str | None = None,
+    stderr=subprocess.PIPE,
 ) -> tuple[subprocess.Popen[str], int]:
     """A recorder process, once it reports that it is recording; and its meeting id."""
     process = subprocess.Popen(
@@ -37,17 +41,22 @@ def start_recorder(
             *extra,
         ],
         env=env,
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.PIPE if passphrase else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         text=True,
+        preexec_fn=preexec_fn,  # noqa: PLW1509 - only the test's own signal setup
     )
     assert process.stdout is not None
+    if passphrase:
+        assert process.stdin is not None
+        process.stdin.write(passphrase + "\n")
+        process.stdin.close()
     ready, _, _ = select.select([process.stdout], [], [], 30)
     line = process.stdout.readline() if ready else ""
     if "Recording meeting #" not in line:
         process.kill()
-        raise AssertionError(f"recorder did not start: {line!r} {process.stderr.read()!r}")
+        raise AssertionError(f"recorder did not start: {line!r}")
     return process, int(line.split("#")[1].split(".")[0])
 
 

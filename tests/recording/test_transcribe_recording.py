@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pytest
-from tests.harness.pulse import play
+from tests.recording.conftest import record_while_playing
 
-from minuta.app.recording import RecordingRequest, start_recording
 from minuta.app.recording_transcription import transcribe_recording
 from minuta.audio.decode import decode_file
 from minuta.core.models import ChannelKind, MeetingState
@@ -39,27 +36,9 @@ def test_far_end_echo_is_not_transcribed_as_me(
     near = decode_file(speech(NEAR, "en-gb+m3", name="echo-near.wav")).samples
     mic, far_played = with_echo(near, far, delay_s=0.06, gain_db=-12)
 
-    session = start_recording(
-        store,
-        backend,
-        RecordingRequest(title="Lease", microphone="pulse:virtual_mic", output="pulse:call"),
-        listener=listener,
+    finished = record_while_playing(
+        store, backend, pulse_server, listener, call=far_played, mic=mic, title="Lease"
     )
-    try:
-        listener.wait_delivering(ChannelKind.MICROPHONE, ChannelKind.SYSTEM)
-        start = threading.Barrier(2)
-        players = [
-            threading.Thread(
-                target=play, args=(pulse_server.env, "call", far_played, 16000, start)
-            ),
-            threading.Thread(target=play, args=(pulse_server.env, "mic_feed", mic, 16000, start)),
-        ]
-        for player in players:
-            player.start()
-        for player in players:
-            player.join()
-    finally:
-        finished = session.stop()
 
     result = transcribe_recording(store, engine, finished.meeting_id, language="en")
     assert result.echo_gated_fraction > 0.1

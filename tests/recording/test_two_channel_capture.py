@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import threading
+from tests.recording.conftest import record_while_playing, windowed_match
 
-from tests.harness.pulse import play
-from tests.recording.conftest import windowed_match
-
-from minuta.app.recording import RecordingRequest, start_recording
 from minuta.audio.encrypted_audio import EncryptedAudioReader
 from minuta.core.models import ChannelKind, MeetingState
 
@@ -23,26 +19,9 @@ def read_channels(store, meeting_id):
 
 def test_each_channel_holds_its_own_speech_aligned(store, backend, pulse_server, voices, listener):
     far, near = voices
-    session = start_recording(
-        store,
-        backend,
-        RecordingRequest(title="Turbines", microphone="pulse:virtual_mic", output="pulse:call"),
-        listener=listener,
+    finished = record_while_playing(
+        store, backend, pulse_server, listener, call=far, mic=near, title="Turbines"
     )
-    try:
-        # Both devices deliver (silence) before anything is played.
-        listener.wait_delivering(ChannelKind.MICROPHONE, ChannelKind.SYSTEM)
-        start = threading.Barrier(2)
-        players = [
-            threading.Thread(target=play, args=(pulse_server.env, "call", far, 16000, start)),
-            threading.Thread(target=play, args=(pulse_server.env, "mic_feed", near, 16000, start)),
-        ]
-        for player in players:
-            player.start()
-        for player in players:
-            player.join()
-    finally:
-        finished = session.stop()
 
     assert finished.reason == "user"
     meeting = store.meetings.get(finished.meeting_id)
