@@ -96,3 +96,53 @@ def test_interrupt_and_terminate_stop_cleanly_even_when_inherited_as_ignored(
         assert all(f.finalised for f in reopened.meetings.audio_files(meeting_id))
     finally:
         reopened.close()
+
+
+def test_microphone_only_recording_from_the_command_line(store, recorder_env):
+    import signal
+
+    store.close()
+    process, meeting_id = start_recorder_mic_only(recorder_env)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=30) == 0, process.stderr.read()
+
+    from minuta.app.paths import default_paths
+    from minuta.app.session import open_app_store
+
+    reopened = open_app_store(default_paths(recorder_env_path(recorder_env)))
+    try:
+        files = reopened.meetings.audio_files(meeting_id)
+        assert [f.channel for f in files] == [ChannelKind.MICROPHONE]
+        assert files[0].finalised
+    finally:
+        reopened.close()
+
+
+def start_recorder_mic_only(env):
+    import select
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "minuta.cli",
+            "record",
+            "--no-transcribe",
+            "--no-output",
+            "--mic",
+            "pulse:virtual_mic",
+            "--title",
+            "In person",
+        ],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    ready, _, _ = select.select([process.stdout], [], [], 30)
+    line = process.stdout.readline() if ready else ""
+    assert "Recording meeting #" in line, line
+    return process, int(line.split("#")[1].split(".")[0])

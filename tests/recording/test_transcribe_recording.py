@@ -57,3 +57,10 @@ def test_far_end_echo_is_not_transcribed_as_me(
         assert word in said[ChannelKind.MICROPHONE], said
     speakers = {s.speaker for s in store.meetings.segments(meeting.id)}
     assert speakers == {"me", "them"}
+    # What was said is nowhere on disk in the clear: database, WAL, audio, journal.
+    store.db.checkpoint()
+    for path in store.paths.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes().lower()
+            for word in (b"warehouse", b"accountant", "warehouse".encode("utf-16-le")):
+                assert word not in data, path

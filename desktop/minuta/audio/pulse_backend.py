@@ -41,7 +41,7 @@ from minuta.audio.capture import (
 # sources of different depth (a microphone, a monitor, a remapped source) reach
 # us equally soon. Reads are larger: chunks are sealed every half second anyway,
 # and fewer wake-ups keep the recorder's CPU use small.
-SERVER_FRAGMENT_S = 0.02
+SERVER_FRAGMENT_S = 0.01  # 10 ms: the channels line up within ~20 ms
 FRAGMENT_S = 0.1
 _CHECK_EVERY = 10  # fragments between checks that the stream was not moved (1 s)
 _INVALID_INDEX = 0xFFFFFFFF

@@ -94,15 +94,17 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
         limits=limits,
     )
     listener = _TerminalListener()
-    _stop_on_signals()
+    _interrupt_on_signals()  # until the recording runs, a signal cancels (a passphrase prompt)
     store = open_store(paths)
     try:
+        # From here on a signal only asks for a stop: the loop below sees the request
+        # whenever it arrives, even before the first status line, and saves.
+        stop_requested = _stop_requested_by_signals()
         session = start_recording(store, system_backend(), request, listener=listener)
         interactive = sys.stdin.isatty()
         keys = " Enter: highlight, p+Enter: pause/resume." if interactive else ""
         print(f"Recording meeting #{session.meeting_id}. Ctrl+C stops.{keys}", flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            _follow(session, listener, interactive)
+        _follow(session, listener, interactive, stop_requested)
         # A second Ctrl+C must not cut the saving short; afterwards it may cancel
         # the transcription, which leaves the saved recording as it is.
         with _signals_held():
@@ -120,19 +122,35 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
         store.close()
 
 
-def _stop_on_signals() -> None:
-    """Ctrl+C, SIGINT and SIGTERM all mean "stop and save".
+def _interrupt_on_signals() -> None:
+    """SIGINT and SIGTERM cancel the start (Python's own Ctrl+C behaviour, for both).
 
     Set explicitly: a process started in the background by a script inherits
-    SIGINT ignored, and SIGTERM would otherwise end the process on the spot
-    (recoverable, but not a clean stop).
+    SIGINT ignored, and SIGTERM would otherwise end the process on the spot.
     """
 
-    def stop(signum: int, frame: object) -> None:
+    def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def _stop_requested_by_signals() -> threading.Event:
+    """Ctrl+C, SIGINT and SIGTERM all mean "stop and save", whenever they come.
+
+    The handler only sets a flag: an exception raised from it could land anywhere,
+    between starting the recorder and the loop that would catch it, and leave the
+    recording unfinished.
+    """
+    requested = threading.Event()
+
+    def stop(signum: int, frame: object) -> None:
+        requested.set()
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    return requested
 
 
 @contextlib.contextmanager
@@ -145,33 +163,51 @@ def _signals_held() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _follow(session: RecordingSession, listener: _TerminalListener, interactive: bool) -> None:
+def _follow(
+    session: RecordingSession,
+    listener: _TerminalListener,
+    interactive: bool,
+    stop_requested: threading.Event,
+) -> None:
     recorder = session.recorder
-    while not recorder.done:
+    while not recorder.done and not stop_requested.is_set():
         if interactive:
             levels = "  ".join(f"{k} {_meter(v)}" for k, v in listener.levels_now.items())
             state = "PAUSED" if recorder.paused else "REC"
             print(f"\r{state} {clock(recorder.elapsed_s)}  {levels}   ", end="", flush=True)
             ready, _, _ = select.select([sys.stdin], [], [], 0.2)
             if ready:
-                _command(session, sys.stdin.readline().strip().lower())
+                _command(session, sys.stdin.readline().strip().lower(), stop_requested)
         else:
             recorder.wait(0.2)
         if listener.silence_prompt.is_set():
             listener.silence_prompt.clear()
             question = "\nBoth channels have been silent for a long time. Stop recording? [y/N]"
-            if interactive and confirm(question):
+            if interactive and _confirm_or_interrupted(question):
                 return
 
 
-def _command(session: RecordingSession, text: str) -> None:
+def _confirm_or_interrupted(question: str) -> bool:
+    """A yes, or Ctrl+C while the question waits, both mean stop."""
+    previous = signal.getsignal(signal.SIGINT)
+    _interrupt_on_signals()
+    try:
+        return confirm(question)
+    except KeyboardInterrupt:
+        return True
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _command(session: RecordingSession, text: str, stop_requested: threading.Event) -> None:
     if text in ("p", "pause"):
         if session.recorder.paused:
             session.resume()
         else:
             session.pause()
     elif text in ("q", "stop"):
-        raise KeyboardInterrupt
+        stop_requested.set()
     else:
         t = session.highlight(text)
         print(f"\n[{clock(t)}] highlight{': ' + text if text else ''}", file=sys.stderr)
