@@ -8,7 +8,8 @@ time belong to that system alone and no run profits from another's warm caches
 inside the process. The order of the systems alternates between runs, so that
 neither always gets the cooler machine. Speed is the median over runs; WER and
 CER are corpus-level (jiwer over all files) after Whisper's text normalisers.
-See bench/README.md for the meaning of every key in the JSON.
+See bench/README.md for the meaning of every key in the JSON. How long the
+final pass over a whole two-channel meeting takes is bench/final_pass.py.
 """
 
 from __future__ import annotations

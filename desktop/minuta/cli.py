@@ -82,6 +82,24 @@ def _add_meeting_commands(sub: Any) -> None:
     export.add_argument("--format", required=True, choices=("md", "txt", "srt", "vtt", "json"))
     export.add_argument("-o", "--output", type=Path, help="file to write (default: print)")
 
+    speakers = sub.add_parser("speakers", help="who spoke in a meeting: list, name, find again")
+    speakers.add_argument("meeting_id", type=int, metavar="ID")
+    speakers.add_argument(
+        "--rename", nargs=2, metavar=("LABEL", "NAME"), help='name a speaker, e.g. "Speaker 2" Ana'
+    )
+    speakers.add_argument(
+        "--detect", action="store_true", help="separate the voices again from the stored audio"
+    )
+    speakers.add_argument(
+        "--speakers",
+        type=int,
+        metavar="N",
+        help="there were N people (on the call, or in the imported file); implies --detect",
+    )
+    speakers.add_argument(
+        "--channel", choices=("me", "them", "mixed"), help="only this channel (with --detect)"
+    )
+
     delete = sub.add_parser("delete", help="delete a meeting, its audio and its key")
     delete.add_argument("meeting_id", type=int, metavar="ID")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -109,7 +127,30 @@ def _add_recording_commands(sub: Any) -> None:
     record.add_argument(
         "--max-minutes", type=float, default=240, help="stop by itself after this long"
     )
-    record.add_argument("--no-transcribe", action="store_true", help="do not transcribe after")
+    record.add_argument(
+        "--language", help="the meeting language (da, sv, no, fi, lt, en, ...; default: detect)"
+    )
+    record.add_argument("--no-live", action="store_true", help="no live transcript while recording")
+    record.add_argument(
+        "--no-transcribe",
+        action="store_true",
+        help="record only: no live transcript and no transcription after",
+    )
+    again = sub.add_parser(
+        "retranscribe", help="transcribe a meeting again (another model or language)"
+    )
+    again.add_argument("meeting_id", type=int, metavar="ID")
+    again.add_argument("--model", help="a model name from `minuta models`, or a model folder")
+    again.add_argument(
+        "--language",
+        help="auto (default), a code (da, sv, no, fi, lt, en, ...), mixed (the meeting "
+        "switches language), or per channel: me=da,them=en",
+    )
+    again.add_argument(
+        "--speakers",
+        type=int,
+        help="how many people spoke on the call (or in an in-person meeting), if known",
+    )
     recover = sub.add_parser("recover", help="recover recordings a crash or full disk interrupted")
     recover.add_argument("meeting_id", type=int, nargs="?", metavar="ID")
     recover.add_argument("--yes", action="store_true", help="do not ask")
@@ -118,10 +159,16 @@ def _add_recording_commands(sub: Any) -> None:
 
 def _add_model_commands(sub: Any) -> None:
     models = sub.add_parser("models", help="list, download or select transcription models")
+    language_help = "the meeting language (sv, no, da, ...): recommend a model for it"
+    models.add_argument("--language", help=language_help)
     models_sub = models.add_subparsers(dest="models_command", metavar="ACTION")
-    models_sub.add_parser("list", help="list models (the default action)")
+    listing = models_sub.add_parser("list", help="list models (the default action)")
+    listing.add_argument("--language", help=language_help, default=argparse.SUPPRESS)
     download = models_sub.add_parser("download", help="download a model (needs the network)")
     download.add_argument("name")
+    download.add_argument(
+        "--force", action="store_true", help="download again, replacing a damaged copy"
+    )
     use = models_sub.add_parser("use", help="make a model, or a model folder, the default")
     use.add_argument("name_or_path")
 

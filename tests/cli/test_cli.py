@@ -177,3 +177,47 @@ def test_status_says_how_the_store_is_protected(cli):
     status = cli("status")
     assert "Key:          keyring (SecretService" in status.out
     assert "Meetings:     0" in status.out
+
+
+def test_retranscribe_with_another_language_choice(cli, speech):
+    assert cli("init").code == 0
+    wav = speech(PHRASE, name="phrase.wav")
+    assert cli("import", str(wav), "--language", "en").code == 0
+
+    again = cli("retranscribe", "1", "--model", "base", "--language", "mixed")
+    assert again.code == 0, again.err
+    assert "Transcribed meeting #1 with base" in again.out
+    assert "mixed" in again.out
+    assert "purple elephant" in cli("show", "1").out.lower()
+
+    per_channel = cli("retranscribe", "1", "--language", "them=xx")
+    assert per_channel.code == 1 and "Unknown channel 'them'" not in per_channel.err
+    assert "Unknown language 'xx'" in per_channel.err
+    missing = cli("retranscribe", "7")
+    assert missing.code == 1 and "no meeting #7" in missing.err
+
+
+def test_retranscribe_with_a_known_number_of_speakers(cli, speech, tmp_path):
+    import wave
+
+    parts = [
+        speech("The first quarter closed above our forecast for the region.", "en-us"),
+        speech("Then we should raise the budget for the autumn campaign.", "en-gb+m3"),
+        speech("I agree, and marketing needs the new numbers by Friday.", "en-us+f4"),
+    ]
+    joined = tmp_path / "three.wav"
+    with wave.open(str(joined), "wb") as out:
+        for i, part in enumerate(parts):
+            with wave.open(str(part)) as piece:
+                if i == 0:
+                    out.setparams(piece.getparams())
+                out.writeframes(piece.readframes(piece.getnframes()))
+    assert cli("init").code == 0
+    assert cli("import", str(joined), "--language", "en").code == 0
+    again = cli("retranscribe", "1", "--speakers", "3")
+    assert again.code == 0, again.err
+    listed = cli("speakers", "1")
+    assert listed.code == 0, listed.err
+    for label in ("Speaker 1", "Speaker 2", "Speaker 3"):
+        assert label in listed.out, listed.out
+    assert cli("retranscribe", "1", "--speakers", "0").code == 1

@@ -17,7 +17,8 @@ def test_catalogue_names_resolve_like_faster_whisper():
     from faster_whisper.utils import _MODELS
 
     for info in catalogue.CATALOGUE:
-        assert _MODELS[info.name] == info.repo_id, info.name
+        if info.family is catalogue.Family.STANDARD:
+            assert _MODELS[info.name] == info.repo_id, info.name
     for alias, target in catalogue.ALIASES.items():
         assert _MODELS[alias] == catalogue.find(target).repo_id
     standard = {"tiny", "base", "small", "medium", "large-v3", "large-v3-turbo", "distil-large-v3"}
@@ -86,15 +87,3 @@ def test_incomplete_model_folder_is_explained(tmp_path):
         check_model_dir(folder)
     with pytest.raises(ModelError, match="is not a folder"):
         check_model_dir(Path(tmp_path / "nothing"))
-
-
-def test_offline_download_is_a_clear_error(tmp_path, monkeypatch):
-    from minuta.transcribe.download import OfflineError, download
-
-    # A closed port on loopback: the hub client fails to connect, as it does offline.
-    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
-    monkeypatch.setenv("HF_HUB_ETAG_TIMEOUT", "2")
-    monkeypatch.setenv("HF_HUB_DOWNLOAD_TIMEOUT", "2")
-    with pytest.raises(OfflineError, match="could not be reached"):
-        download("tiny", tmp_path / "models", show_progress=False)
-    assert not (tmp_path / "models" / "tiny").exists()

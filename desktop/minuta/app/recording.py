@@ -23,6 +23,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import numpy as np
+
 from minuta.audio.capture import AudioDevice, CaptureBackend, DeviceKind, find_device
 from minuta.audio.encrypted_audio import SAMPLE_RATE, EncryptedAudioWriter
 from minuta.audio.recorder import (
@@ -33,12 +35,14 @@ from minuta.audio.recorder import (
     RecorderResult,
     StopReason,
 )
-from minuta.core.models import ChannelKind, MeetingSource, MeetingState
+from minuta.audio.recording_plan import AudioSink
+from minuta.core.models import ChannelKind, MeetingSource, MeetingState, Segment
 from minuta.store.fsutil import ensure_private_dir
 from minuta.store.journal import JournalWriter
 from minuta.store.meetings import NewMeeting
 from minuta.store.recording_lock import RecordingLock
 from minuta.store.store import Store
+from minuta.transcribe.live import LiveTranscriber
 
 # 28 kbit/s Opus is transparent for speech. Chunks of a quarter second (12
 # packets of 20 ms) keep what a crash can take well under a second even when the
@@ -56,6 +60,7 @@ class RecordingRequest:
     participants: tuple[str, ...] = ()
     consent: str = "unknown"
     limits: Limits = field(default_factory=Limits)
+    language: str | None = None  # None: detected per channel
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +88,16 @@ class RecordingSession:
         recorder: Recorder,
         lock: RecordingLock,
         file_ids: dict[ChannelKind, int],
+        live: LiveTranscriber | None = None,
     ) -> None:
         self.meeting_id = meeting_id
         self.meeting_uid = meeting_uid
         self.recorder = recorder
+        self.live = live
         self._store = store
         self._lock = lock
         self._file_ids = file_ids
+        self._channel_ids = store.meetings.channel_ids(meeting_id)
 
     def pause(self) -> None:
         self.recorder.pause()
@@ -100,12 +108,33 @@ class RecordingSession:
     def highlight(self, label: str = "") -> float:
         return self.recorder.highlight(label)
 
+    def save_live(self) -> list[Segment]:
+        """Store the live lines confirmed since the last call (so a crash keeps them)."""
+        if self.live is None:
+            return []
+        closed = self.live.take_closed()
+        if closed:
+            with self._store.db.transaction():
+                for kind in {segment.channel for segment in closed}:
+                    self._store.meetings.add_segments(
+                        self.meeting_id,
+                        self._channel_ids[kind],
+                        [s for s in closed if s.channel is kind],
+                    )
+        return closed
+
     def stop(self) -> FinishedRecording:
         """Stop (if the recorder has not stopped by itself) and save everything."""
         result = self.recorder.stop()
         try:
+            if self.live is not None:
+                # The last phrase is still being decoded; it belongs with the rest.
+                self.live.finish()
+                self.save_live()
             return self._save(result)
         finally:
+            if self.live is not None:
+                self.live.close()
             self._lock.release()
 
     def _save(self, result: RecorderResult) -> FinishedRecording:
@@ -170,8 +199,13 @@ def start_recording(
     request: RecordingRequest,
     *,
     listener: RecorderListener | None = None,
+    live: LiveTranscriber | None = None,
 ) -> RecordingSession:
-    """Commit the meeting, create its encrypted files, and start capturing."""
+    """Commit the meeting, create its encrypted files, and start capturing.
+
+    With ``live``, every piece of audio written is also handed to the live
+    transcriber (which never blocks the recorder).
+    """
     plans = _plans(backend, request)
     device_names = {}
     for plan in plans:
@@ -218,9 +252,9 @@ def start_recording(
                     finalised=False,
                 )
             store.recordings.add_journal(meeting_id, journal_uid)
-        sinks = {}
+        sinks: dict[ChannelKind, AudioSink] = {}
         for kind, file_uid in file_uids.items():
-            sinks[kind] = EncryptedAudioWriter(
+            writer = EncryptedAudioWriter(
                 store.audio_path(meeting_uid, file_uid),
                 key,
                 meeting_uid=meeting_uid,
@@ -229,7 +263,8 @@ def start_recording(
                 bit_rate=RECORDING_BIT_RATE,
                 packets_per_chunk=RECORDING_PACKETS_PER_CHUNK,
             )
-            opened.append(sinks[kind])
+            sinks[kind] = writer
+            opened.append(writer)
         journal = JournalWriter(
             store.audio_path(meeting_uid, journal_uid),
             key,
@@ -237,11 +272,16 @@ def start_recording(
             file_uid=journal_uid,
         )
         opened.append(journal)
+        if live is not None:
+            sinks = {kind: _LiveTap(sink, live, kind) for kind, sink in sinks.items()}
+            live.start()
         recorder = Recorder(
             backend, plans, sinks, journal, listener=listener, limits=request.limits
         )
         recorder.start()
     except BaseException:
+        if live is not None:
+            live.close()
         # Nothing was captured: this meeting never existed for the user.
         for item in opened:
             with contextlib.suppress(Exception):
@@ -259,4 +299,24 @@ def start_recording(
         recorder=recorder,
         lock=lock,
         file_ids=file_ids,
+        live=live,
     )
+
+
+class _LiveTap:
+    """An audio sink that also hands what it writes to the live transcriber."""
+
+    def __init__(self, sink: AudioSink, live: LiveTranscriber, kind: ChannelKind) -> None:
+        self._sink = sink
+        self._live = live
+        self._kind = kind
+
+    def write(self, samples: np.ndarray) -> None:
+        self._sink.write(samples)
+        self._live.feed(self._kind, samples)
+
+    def finish(self) -> float:
+        return self._sink.finish()
+
+    def abort(self) -> None:
+        self._sink.abort()

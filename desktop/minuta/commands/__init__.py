@@ -16,7 +16,9 @@ from minuta.commands.meeting_commands import (
 )
 from minuta.commands.model_commands import cmd_models
 from minuta.commands.recording_commands import cmd_devices, cmd_record, cmd_recover
+from minuta.commands.speaker_commands import cmd_speakers
 from minuta.commands.store_commands import cmd_init, cmd_recovery_key, cmd_status, cmd_unlock
+from minuta.commands.transcript_commands import cmd_retranscribe
 
 Command = Callable[[argparse.Namespace, AppPaths], None]
 
@@ -29,10 +31,12 @@ COMMANDS: dict[str, Command] = {
     "search": cmd_search,
     "export": cmd_export,
     "delete": cmd_delete,
+    "speakers": cmd_speakers,
     "models": cmd_models,
     "devices": cmd_devices,
     "record": cmd_record,
     "recover": cmd_recover,
+    "retranscribe": cmd_retranscribe,
     "unlock": cmd_unlock,
     "recovery-key": cmd_recovery_key,
 }

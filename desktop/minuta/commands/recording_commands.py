@@ -17,10 +17,11 @@ from minuta.commands.support import confirm, fail, open_store
 from minuta.core.timecode import clock
 
 if TYPE_CHECKING:
-    from minuta.app.recording import RecordingSession
+    from minuta.app.recording import RecordingRequest, RecordingSession
     from minuta.audio.levels import Level
-    from minuta.core.models import ChannelKind, RecordingEvent
+    from minuta.core.models import ChannelKind, RecordingEvent, Segment
     from minuta.store.store import Store
+    from minuta.transcribe.live import LiveTranscriber
 
 _EVENT_TEXT = {
     "device_lost": "{channel}: {device} stopped delivering audio; silence until it is back",
@@ -82,8 +83,10 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
     from minuta.app.recording import RecordingRequest, start_recording
     from minuta.audio.backends import system_backend
     from minuta.audio.recorder import Limits, StopReason
+    from minuta.transcribe.languages import normalise_language
 
     limits = Limits(max_length_s=args.max_minutes * 60.0)
+    language = normalise_language(args.language)  # a typo fails before any recording
     request = RecordingRequest(
         title=args.title,
         microphone=args.mic,
@@ -92,6 +95,7 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
         participants=tuple(args.participant or ()),
         consent=args.consent,
         limits=limits,
+        language=language,
     )
     listener = _TerminalListener()
     _interrupt_on_signals()  # until the recording runs, a signal cancels (a passphrase prompt)
@@ -100,7 +104,10 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
         # From here on a signal only asks for a stop: the loop below sees the request
         # whenever it arrives, even before the first status line, and saves.
         stop_requested = _stop_requested_by_signals()
-        session = start_recording(store, system_backend(), request, listener=listener)
+        live = None
+        if not (args.no_live or args.no_transcribe):
+            live = _live_transcriber(store, paths, request)
+        session = start_recording(store, system_backend(), request, listener=listener, live=live)
         interactive = sys.stdin.isatty()
         keys = " Enter: highlight, p+Enter: pause/resume." if interactive else ""
         print(f"Recording meeting #{session.meeting_id}. Ctrl+C stops.{keys}", flush=True)
@@ -117,9 +124,38 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
         if finished.reason in (StopReason.DISK_FULL, StopReason.FAILED):
             raise SystemExit(1)
         if not args.no_transcribe:
-            _transcribe(store, paths, finished.meeting_id)
+            _interrupt_on_signals()  # Ctrl+C now cancels the transcription only
+            try:
+                _transcribe(store, paths, finished.meeting_id, language=language)
+            except KeyboardInterrupt:
+                print(
+                    f"\nTranscription cancelled; the recording is saved. "
+                    f"`minuta retranscribe {finished.meeting_id}` transcribes it.",
+                    file=sys.stderr,
+                )
+                raise
     finally:
         store.close()
+
+
+def _live_transcriber(
+    store: Store, paths: AppPaths, request: RecordingRequest
+) -> LiveTranscriber | None:
+    from minuta.app.live_transcription import live_transcriber_for
+    from minuta.app.transcription import selected_model
+    from minuta.core.models import ChannelKind
+    from minuta.transcribe.catalogue import ModelError
+
+    channels: tuple[ChannelKind, ...] = (ChannelKind.MICROPHONE,)
+    if request.record_output:
+        channels += (ChannelKind.SYSTEM,)
+    try:
+        return live_transcriber_for(
+            paths, selected_model(store), channels, language=request.language
+        )
+    except ModelError as exc:
+        print(f"minuta: no live transcript: {exc}", file=sys.stderr)
+        return None
 
 
 def _interrupt_on_signals() -> None:
@@ -170,7 +206,9 @@ def _follow(
     stop_requested: threading.Event,
 ) -> None:
     recorder = session.recorder
+    live_view = _LiveView(session)
     while not recorder.done and not stop_requested.is_set():
+        live_view.show(session.save_live())
         if interactive:
             levels = "  ".join(f"{k} {_meter(v)}" for k, v in listener.levels_now.items())
             state = "PAUSED" if recorder.paused else "REC"
@@ -200,6 +238,34 @@ def _confirm_or_interrupted(question: str) -> bool:
         signal.signal(signal.SIGTERM, previous)
 
 
+class _LiveView:
+    """Confirmed lines on stdout as they come; changes of the live state on stderr."""
+
+    def __init__(self, session: RecordingSession) -> None:
+        self._session = session
+        self._state: str | None = None
+
+    def show(self, lines: list[Segment]) -> None:
+        for line in sorted(lines, key=lambda s: s.start):
+            print(f"\r[{clock(line.start)}] {line.channel.default_label}: {line.text}", flush=True)
+        live = self._session.live
+        if live is None:
+            return
+        status = live.status
+        if status.state.value != self._state:
+            self._state = status.state.value
+            text = _LIVE_STATE_TEXT.get(self._state)
+            if text:
+                print(f"\nlive transcript: {status.message or text}", file=sys.stderr)
+
+
+_LIVE_STATE_TEXT = {
+    "catching_up": "catching up (showing whole phrases only)",
+    "deferred": "some speech is left for the transcript after the meeting",
+    "failed": "stopped; the recording goes on",
+}
+
+
 def _command(session: RecordingSession, text: str, stop_requested: threading.Event) -> None:
     if text in ("p", "pause"):
         if session.recorder.paused:
@@ -213,7 +279,9 @@ def _command(session: RecordingSession, text: str, stop_requested: threading.Eve
         print(f"\n[{clock(t)}] highlight{': ' + text if text else ''}", file=sys.stderr)
 
 
-def _transcribe(store: Store, paths: AppPaths, meeting_id: int) -> None:
+def _transcribe(
+    store: Store, paths: AppPaths, meeting_id: int, *, language: str | None = None
+) -> None:
     from minuta.app.recording_transcription import transcribe_recording
     from minuta.app.transcription import engine_for, selected_model
     from minuta.cli_progress import ProgressBar
@@ -227,6 +295,7 @@ def _transcribe(store: Store, paths: AppPaths, meeting_id: int) -> None:
             store,
             engine,
             meeting_id,
+            language=language,
             progress=lambda done, total: bar.update("Transcribing", done, total),
         )
     finally:

@@ -74,6 +74,23 @@ class Channel:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """One voice in a meeting: an anonymous ``label`` until the user gives it a ``name``."""
+
+    id: int
+    meeting_id: int
+    channel: ChannelKind
+    label: str
+    name: str | None = None
+    talk_time_s: float = 0.0
+    segment_count: int = 0
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.label
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     id: int
     uid: str

@@ -196,7 +196,7 @@ class MeetingRepository:
         )
 
     def delete(self, meeting_id: int) -> None:
-        """Remove the meeting and, by cascade, its key, channels, segments and words."""
+        """Remove the meeting and, by cascade, its key, channels, speakers, segments, words."""
         cursor = self._db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
         if cursor.rowcount == 0:
             raise MeetingNotFoundError(meeting_id)
@@ -229,9 +229,11 @@ class MeetingRepository:
 
     def segments(self, meeting_id: int) -> builtins.list[Segment]:
         rows = self._db.query_all(
-            """SELECT s.id, s.start_s, s.end_s, s.text, s.speaker, s.language, s.avg_logprob,
-                      c.kind, c.label
+            # A found speaker's name (or anonymous label) wins over the channel's label.
+            """SELECT s.id, s.start_s, s.end_s, s.text, s.language, s.avg_logprob, c.kind,
+                      c.label, coalesce(sp.name, sp.label, s.speaker) AS speaker
                FROM segments s JOIN channels c ON c.id = s.channel_id
+               LEFT JOIN speakers sp ON sp.id = s.speaker_id
                WHERE s.meeting_id = ? ORDER BY s.start_s, s.id""",
             (meeting_id,),
         )

@@ -145,7 +145,27 @@ CREATE TABLE journal_files (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Speakers within a channel. ``label`` is the anonymous name ("Speaker 1", "me"),
+# ``name`` stays NULL until the user gives one, and ``embedding`` is the voice's
+# centroid sealed with the meeting's key: voice data identifies a person. Segments
+# point at their speaker, so renaming one relabels all their lines at once.
+_V3 = """
+CREATE TABLE speakers (
+    id         INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+    label      TEXT    NOT NULL,
+    name       TEXT,
+    embedding  BLOB,
+    UNIQUE (meeting_id, label)
+);
+CREATE INDEX speakers_by_channel ON speakers (channel_id);
+
+ALTER TABLE segments ADD COLUMN speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL;
+CREATE INDEX segments_by_speaker ON segments (speaker_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

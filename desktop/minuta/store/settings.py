@@ -16,11 +16,14 @@ from minuta.store.database import Database
 class Setting(StrEnum):
     TRANSCRIPTION_MODEL = "transcription/model"
     TRANSCRIPTION_LANGUAGE = "transcription/language"
+    # How the user is named in transcripts (the microphone's speaker); None: "me".
+    USER_NAME = "user/name"
 
 
 DEFAULTS: dict[Setting, Any] = {
     Setting.TRANSCRIPTION_MODEL: "base",
     Setting.TRANSCRIPTION_LANGUAGE: "auto",
+    Setting.USER_NAME: None,
 }
 
 

@@ -25,6 +25,12 @@ import numpy as np
 from minuta.core.models import ChannelKind, Transcript
 from minuta.transcribe.catalogue import ResolvedModel
 from minuta.transcribe.coverage import clips_for, uncovered_speech
+from minuta.transcribe.guards import (
+    COMPRESSION_RATIO_THRESHOLD,
+    LOG_PROB_THRESHOLD,
+    NO_SPEECH_THRESHOLD,
+    clean_segments,
+)
 from minuta.transcribe.segmentation import RawSegment, RawWord, split_into_lines
 
 SAMPLE_RATE = 16_000
@@ -47,7 +53,7 @@ def _default_threads() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _cuda_available() -> bool:
+def cuda_available() -> bool:
     try:
         import ctranslate2
 
@@ -69,7 +75,7 @@ class WhisperEngine:
     ) -> None:
         self.model = model
         if device == "auto":
-            device = "cuda" if _cuda_available() else "cpu"
+            device = "cuda" if cuda_available() else "cpu"
         self.device = device
         self.compute_type = compute_type or ("float16" if device == "cuda" else "int8")
         self.cpu_threads = cpu_threads or _default_threads()
@@ -90,12 +96,18 @@ class WhisperEngine:
             return
         from faster_whisper import BatchedInferencePipeline, WhisperModel
 
-        self._whisper = WhisperModel(
-            str(self.model.path),
-            device=self.device,
-            compute_type=self.compute_type,
-            cpu_threads=self.cpu_threads,
-            local_files_only=True,
+        from minuta.transcribe.load_failures import open_checked
+
+        # Damaged model files become a ModelError that names the model and the fix.
+        self._whisper = open_checked(
+            self.model,
+            lambda: WhisperModel(
+                str(self.model.path),
+                device=self.device,
+                compute_type=self.compute_type,
+                cpu_threads=self.cpu_threads,
+                local_files_only=True,
+            ),
         )
         self._pipeline = BatchedInferencePipeline(self._whisper)
 
@@ -117,6 +129,12 @@ class WhisperEngine:
                 "beam_size": options.beam_size,
                 "batch_size": options.batch_size * (2 if self.device == "cuda" else 1),
                 "word_timestamps": options.word_timestamps,
+                # The batched pipeline of faster-whisper 1.2.1 keeps these in its
+                # options but applies none of them (no fallback, no no-speech
+                # skip); clean_segments applies the same thresholds afterwards.
+                "compression_ratio_threshold": COMPRESSION_RATIO_THRESHOLD,
+                "log_prob_threshold": LOG_PROB_THRESHOLD,
+                "no_speech_threshold": NO_SPEECH_THRESHOLD,
             }
             if options.vad:
                 speech = _speech_regions(audio)
@@ -136,7 +154,12 @@ class WhisperEngine:
                 segments.append(_raw_segment(raw))
                 report(min(float(raw.end), duration), duration)
             if options.word_timestamps:
+                # Coverage is judged on everything the decoder wrote, before the
+                # guards: audio whose text they reject has been decoded already,
+                # and decoding the same clip again gives the same text.
                 segments += self._decode_skipped_speech(audio, speech, segments, info, common)
+        segments.sort(key=lambda segment: segment.start)
+        segments = clean_segments(segments, language=info.language)
         lines = split_into_lines(segments, channel, info.language)
         report(duration, duration)
         return Transcript(
@@ -146,6 +169,15 @@ class WhisperEngine:
             segments=tuple(lines),
             model=self.model.name,
         )
+
+    def detect_language(self, audio: np.ndarray) -> tuple[str, float]:
+        """The language spoken in ``audio`` (up to its first 30 s) and how sure."""
+        with self._lock:
+            self._load_locked()
+            language, probability, _ = self._whisper.detect_language(
+                np.asarray(audio, dtype=np.float32).reshape(-1)
+            )
+        return str(language), float(probability)
 
     def _decode_skipped_speech(
         self,
@@ -169,7 +201,8 @@ class WhisperEngine:
             segment = _raw_segment(raw)
             kept = tuple(w for w in segment.words if not _inside(w, words))
             if kept:
-                recovered.append(replace(segment, words=kept))
+                text = "".join(w.text for w in kept)
+                recovered.append(replace(segment, text=text, words=kept, compression_ratio=None))
         return recovered
 
 
@@ -197,5 +230,11 @@ def _raw_segment(raw: Any) -> RawSegment:
         for w in (raw.words or ())
     )
     return RawSegment(
-        float(raw.start), float(raw.end), str(raw.text), words, float(raw.avg_logprob)
+        float(raw.start),
+        float(raw.end),
+        str(raw.text),
+        words,
+        float(raw.avg_logprob),
+        no_speech_prob=float(raw.no_speech_prob),
+        compression_ratio=float(raw.compression_ratio),
     )

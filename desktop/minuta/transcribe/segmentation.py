@@ -36,6 +36,11 @@ class RawSegment:
     text: str
     words: tuple[RawWord, ...]
     avg_logprob: float
+    # The decoder's own doubts, used by :mod:`.guards`: the probability that the
+    # window held no speech, and the gzip ratio of the text (None: not given,
+    # computed from the text when needed).
+    no_speech_prob: float = 0.0
+    compression_ratio: float | None = None
 
 
 def _ends_sentence(word: RawWord, following: RawWord | None) -> bool:

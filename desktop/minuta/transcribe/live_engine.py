@@ -1,0 +1,189 @@
+"""The live transcriber's core: channels in, one decode at a time, updates out.
+
+:class:`LiveEngine` owns a :class:`~.streaming.ChannelStream` per channel and a
+decoder, and decides which channel's utterance is decoded next (the end of a
+phrase before a growing one; the longest-waiting first). It runs inside the
+live worker process (:mod:`.live_worker`); the benchmark runs it on a
+simulated clock. :class:`LiveDecoder` is faster-whisper tuned for short
+utterances: greedy search, word timestamps, the channel's settled words as
+context.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from minuta.core.models import ChannelKind
+from minuta.transcribe.live_vad import SAMPLE_RATE
+from minuta.transcribe.segmentation import RawWord
+from minuta.transcribe.streaming import (
+    ChannelStream,
+    DecodeJob,
+    JobKind,
+    LiveUpdate,
+    StreamingPolicy,
+)
+
+# A channel's language is settled after a decode this sure of it.
+_LANGUAGE_SETTLED = 0.7
+_DEFERRED_STATE_S = 30.0  # how long "deferred" stays the shown state after a deferral
+
+
+class LiveState(enum.Enum):
+    STARTING = "starting"
+    LIVE = "live"
+    CATCHING_UP = "catching_up"
+    DEFERRED = "deferred"  # some speech is left to the final pass
+    FAILED = "failed"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True, slots=True)
+class LiveStatus:
+    state: LiveState
+    backlog_s: float = 0.0
+    deferred_s: float = 0.0  # speech left to the final pass so far
+    message: str = ""
+
+
+class Decoder(Protocol):
+    def decode(self, job: DecodeJob) -> tuple[list[RawWord], str | None]: ...
+
+
+class LiveDecoder:
+    """faster-whisper on short utterances; load it in the process that uses it."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        device: str = "cpu",
+        compute_type: str = "int8",
+        cpu_threads: int = 2,
+    ) -> None:
+        self.model_path = model_path
+        self.device = device
+        self.compute_type = compute_type
+        self.cpu_threads = cpu_threads
+        self._model: Any = None
+
+    def load(self) -> None:
+        from faster_whisper import WhisperModel
+
+        self._model = WhisperModel(
+            str(self.model_path),
+            device=self.device,
+            compute_type=self.compute_type,
+            cpu_threads=self.cpu_threads,
+            local_files_only=True,
+        )
+
+    def decode(self, job: DecodeJob) -> tuple[list[RawWord], str | None]:
+        if self._model is None:
+            self.load()
+        segments, info = self._model.transcribe(
+            job.audio,
+            language=job.language,
+            beam_size=1,
+            # A fallback to sampling would double the cost of a hard phrase; the
+            # final pass has the time for it, the live text does not.
+            temperature=0.0,
+            word_timestamps=True,
+            condition_on_previous_text=False,
+            initial_prompt=job.prompt or None,
+            vad_filter=False,
+        )
+        from minuta.transcribe.engine import _raw_segment
+        from minuta.transcribe.guards import clean_segments
+
+        raw = [_raw_segment(segment) for segment in segments]
+        kept = clean_segments(raw, language=info.language)
+        words = [word for segment in kept for word in segment.words]
+        sure = job.language is not None or info.language_probability >= _LANGUAGE_SETTLED
+        return words, (info.language if sure else None)
+
+
+class LiveEngine:
+    def __init__(
+        self,
+        decoder: Decoder,
+        channels: Iterable[ChannelKind],
+        *,
+        policy: StreamingPolicy | None = None,
+        language: str | None = None,
+        clock: Any = time.monotonic,
+    ) -> None:
+        policy = policy or StreamingPolicy()
+        self._decoder = decoder
+        self._clock = clock
+        self.channels = {
+            kind: ChannelStream(kind, policy=policy, language=language) for kind in channels
+        }
+        self._deferred_s = 0.0
+        self._deferred_at: float | None = None
+        self.decodes = 0
+
+    def push(self, channel: ChannelKind, start_s: float, samples: np.ndarray) -> list[LiveUpdate]:
+        """Audio for ``channel`` from ``start_s``; a jump forward means audio was dropped."""
+        stream = self.channels[channel]
+        updates = []
+        if start_s > stream.received_s + 1.0 / SAMPLE_RATE:
+            skipped = stream.skip_to(start_s)
+            if skipped is not None:
+                updates.append(self._note_deferral(skipped))
+        stream.push(samples)
+        return updates
+
+    def step(self) -> tuple[bool, list[LiveUpdate]]:
+        """Run at most one decode; (whether one ran, what changed)."""
+        updates = [
+            self._note_deferral(stream.defer())
+            for stream in self.channels.values()
+            if stream.must_defer()
+        ]
+        jobs = [job for stream in self.channels.values() if (job := stream.next_job())]
+        if not jobs:
+            return False, updates
+        job = min(jobs, key=lambda j: (j.kind is not JobKind.FLUSH, j.urgency_s))
+        updates.append(self._run(job))
+        return True, updates
+
+    def finish(self) -> list[LiveUpdate]:
+        """Flush every open utterance (the recording has ended)."""
+        updates = []
+        for stream in self.channels.values():
+            job = stream.finish()
+            if job is not None:
+                updates.append(self._run(job))
+        return updates
+
+    def status(self) -> LiveStatus:
+        backlog = max((s.backlog_s for s in self.channels.values()), default=0.0)
+        recently_deferred = (
+            self._deferred_at is not None and self._clock() - self._deferred_at < _DEFERRED_STATE_S
+        )
+        if recently_deferred:
+            state = LiveState.DEFERRED
+        elif any(s.catching_up for s in self.channels.values()):
+            state = LiveState.CATCHING_UP
+        else:
+            state = LiveState.LIVE
+        return LiveStatus(state, round(backlog, 2), round(self._deferred_s, 2))
+
+    def _run(self, job: DecodeJob) -> LiveUpdate:
+        words, language = self._decoder.decode(job)
+        self.decodes += 1
+        return self.channels[job.channel].apply(job, words, language)
+
+    def _note_deferral(self, update: LiveUpdate) -> LiveUpdate:
+        self._deferred_s += sum(end - start for start, end in update.deferred)
+        if update.deferred:
+            self._deferred_at = self._clock()
+        return update
