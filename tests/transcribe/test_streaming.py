@@ -131,15 +131,17 @@ def test_a_short_burst_is_not_decoded():
     assert decoder.jobs == []
 
 
-def test_falling_behind_stops_interim_decodes_then_defers_to_the_final_pass():
+def test_falling_behind_means_fewer_longer_decodes_then_deferring_to_the_final_pass():
     policy = StreamingPolicy(catch_up_s=3.0, defer_s=6.0)
     engine, decoder = engine_with(SENTENCE, policy)
     # Nobody decodes while 4 s of speech arrive: the channel is catching up.
     feed(engine, ChannelKind.SYSTEM, np.concatenate([silence(1), tone(4)]), run=False)
     channel = engine.channels[ChannelKind.SYSTEM]
-    assert channel.next_job() is None
+    job = channel.next_job()
     assert engine.status().state is LiveState.CATCHING_UP
-    # Still nothing at 7 s behind: the open speech is left to the final pass.
+    assert job is not None and job.kind is JobKind.INTERIM
+    assert len(job.audio) / RATE >= 4.0  # everything waiting, in one decode
+    # Still nothing decoded at 7 s behind: the open speech is left to the final pass.
     feed(engine, ChannelKind.SYSTEM, tone(3), run=False)
     _, updates = engine.step()
     deferred = [span for update in updates for span in update.deferred]
@@ -148,6 +150,26 @@ def test_falling_behind_stops_interim_decodes_then_defers_to_the_final_pass():
     assert status.state is LiveState.DEFERRED and status.deferred_s == pytest.approx(7.0, abs=0.1)
     assert channel.backlog_s == 0.0
     assert decoder.jobs == []
+
+
+def test_a_short_pause_settles_the_words_before_it_at_once():
+    words = [
+        (1.0, 1.4, " We"),
+        (1.5, 1.9, " ship"),
+        (2.0, 2.45, " today."),
+        (2.75, 3.2, " Then"),
+        (3.3, 3.9, " lunch."),
+    ]
+    engine, decoder = engine_with(words, StreamingPolicy(pause_s=0.15))
+    # A 0.3 s pause: too short to end the phrase, long enough to settle its first part.
+    updates = feed(
+        engine, ChannelKind.SYSTEM, np.concatenate([silence(1), tone(1.5), silence(0.3)])
+    )
+    assert not any(update.closed for update in updates)
+    assert updates[-1].confirmed_text == "We ship today."
+    # One decode on the 1 s timer, one as soon as the pause was heard.
+    ends = [job.offset_s + len(job.audio) / RATE for job in decoder.jobs]
+    assert len(ends) == 2 and 2.6 <= ends[-1] <= 2.8
 
 
 def test_dropped_audio_closes_the_phrase_and_is_deferred():
