@@ -23,8 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from minuta.app.speakers import assign_speakers
-from minuta.audio.encrypted_audio import EncryptedAudioReader
+from minuta.app.speakers import assign_speakers, channel_audio
 from minuta.core.models import ChannelKind, Segment
 from minuta.store.store import Store
 from minuta.transcribe.engine import TranscribeOptions, WhisperEngine
@@ -54,17 +53,6 @@ class RecordingTranscription:
     echo_gated_fraction: float
 
 
-def _channel_audio(store: Store, meeting_id: int) -> dict[ChannelKind, np.ndarray]:
-    meeting = store.meetings.get(meeting_id)
-    key = store.meeting_key(meeting.id, meeting.uid)
-    return {
-        record.channel: EncryptedAudioReader(store.audio_path(meeting.uid, record.file_uid), key)
-        .read_all()
-        .samples
-        for record in store.meetings.audio_files(meeting_id)
-    }
-
-
 def _without_echo(mic: np.ndarray, far: np.ndarray) -> tuple[np.ndarray, float]:
     from minuta.audio.echo import suppress_echo
 
@@ -83,7 +71,7 @@ def transcribe_recording(
     speakers: dict[ChannelKind, int] | None = None,
 ) -> RecordingTranscription:
     """The final pass; ``speakers`` fixes how many people a channel holds, where known."""
-    audio = _channel_audio(store, meeting_id)
+    audio = channel_audio(store, meeting_id)
     gated_fraction = 0.0
     if ChannelKind.MICROPHONE in audio and ChannelKind.SYSTEM in audio:
         audio[ChannelKind.MICROPHONE], gated_fraction = _without_echo(
