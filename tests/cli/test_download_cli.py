@@ -70,3 +70,57 @@ def test_download_shows_progress_and_force_fetches_again(cli, hub, tmp_path):
     forced = cli("models", "download", "nb-whisper-base", "--force", extra_env=env)
     assert forced.code == 0, forced.err
     assert len(state.gets()) > model_gets
+
+
+def test_ctrl_c_during_a_download_keeps_what_arrived(app_paths, hub, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    state, endpoint = hub
+    files = ct2_files()
+    state.add_repo(
+        NB_BASE.repo_id,
+        NB_BASE.revision,
+        {
+            "ct2/config.json": files["config.json"],
+            "ct2/model.bin": files["model.bin"],
+            "ct2/vocabulary.json": files["vocabulary.json"],
+            "tokenizer.json": files["tokenizer.json"],
+        },
+    )
+    state.faults["ct2/model.bin"].append("hold")
+    env = {
+        **os.environ,
+        "HF_ENDPOINT": endpoint,
+        "MINUTA_DATA_DIR": str(app_paths.data_dir),
+        "MINUTA_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    command = [sys.executable, "-m", "minuta.cli", "models", "download", "nb-whisper-base"]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert state.holding.wait(60), "the download never reached the model file"
+        # The interrupt comes once the first half is on disk (nothing to wait on but the file).
+        deadline = time.monotonic() + 30
+        while not any(p.stat().st_size for p in (tmp_path / "cache").rglob("model.bin.part")):
+            assert time.monotonic() < deadline, "nothing of the model file was written"
+            state.release.wait(0.02)  # never set here: a short pause between looks
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        state.release.set()
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err
+    assert "what arrived is kept" in err
+    partial = list((tmp_path / "cache").rglob("model.bin.part"))
+    assert partial and partial[0].stat().st_size > 0, "the half that arrived is on disk"
+
+    resumed = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    ranges = [r.range for r in state.gets() if r.range]
+    assert any(r and r.startswith("bytes=") and r != "bytes=0-" for r in ranges), ranges

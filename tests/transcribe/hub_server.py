@@ -12,7 +12,8 @@
 Faults are queued per file path and used up one request at a time: ``"cut"``
 sends the headers for the whole remainder and half of it, then closes the
 connection; ``"corrupt"`` serves the announced size with one byte changed;
-``"ignore-range"`` answers 200 with the whole file; ``"500"`` answers 500.
+``"ignore-range"`` answers 200 with the whole file; ``"500"`` answers 500;
+``"hold"`` sends half, sets ``HubState.holding`` and waits for ``HubState.release``.
 ``head_faults`` does the same for HEAD requests (``"500"`` only).
 """
 
@@ -67,6 +68,8 @@ class HubState:
     head_faults: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     log: list[Request] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    holding: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
 
     def add_repo(
         self, repo: str, commit: str, files: dict[str, bytes], *, branch: str = "main"
@@ -183,9 +186,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
-        if fault == "cut":
+        if fault in ("cut", "hold"):
             self.wfile.write(body[: len(body) // 2])
             self.wfile.flush()
+            if fault == "hold":
+                self.server.state.holding.set()
+                self.server.state.release.wait(30)
             self.close_connection = True
             return
         self.wfile.write(body)

@@ -95,6 +95,15 @@ def _download(name: str, paths: AppPaths, *, force: bool) -> None:
     progress = DownloadProgress(name, sys.stderr)
     try:
         target = download(name, paths.models_dir, force=force, progress=progress.update)
+    except KeyboardInterrupt:
+        progress.close()
+        # What arrived is kept: the next download continues from there.
+        print(
+            f"\nDownload stopped; what arrived is kept, and `minuta models download {name}` "
+            "continues it.",
+            file=sys.stderr,
+        )
+        raise SystemExit(130) from None
     finally:
         progress.close()
     print(f"{name} is ready in {target}. Select it with `minuta models use {name}`.")
@@ -144,5 +153,6 @@ class DownloadProgress:
 
     def close(self) -> None:
         if self._tty and self._drawn:
+            self._drawn = False  # once, however often it is called
             self._stream.write("\n")
             self._stream.flush()

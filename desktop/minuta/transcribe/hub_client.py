@@ -197,7 +197,9 @@ def fetch(
         with partial.open(mode) as out:
             while True:
                 try:
-                    block = response.read(_BLOCK)
+                    # read1: what has arrived, not a full block, so that a stalled or
+                    # interrupted transfer keeps (and shows) every byte received.
+                    block = response.read1(_BLOCK)
                 except (OSError, http.client.HTTPException) as error:
                     raise TransferInterrupted(str(error) or type(error).__name__) from error
                 if not block:
