@@ -22,6 +22,21 @@ def hub() -> Iterator[tuple[HubState, str]]:
     server.close()
 
 
+def serve_nb_base(state: HubState) -> None:
+    """NB-Whisper base as its repository lays it out: CTranslate2 files under ct2/."""
+    files = ct2_files()
+    state.add_repo(
+        NB_BASE.repo_id,
+        NB_BASE.revision,
+        {
+            "ct2/config.json": files["config.json"],
+            "ct2/model.bin": files["model.bin"],
+            "ct2/vocabulary.json": files["vocabulary.json"],
+            "tokenizer.json": files["tokenizer.json"],
+        },
+    )
+
+
 def test_listing_marks_and_explains_the_recommendation(cli):
     swedish = cli("models", "--language", "sv")
     assert swedish.code == 0, swedish.err
@@ -42,17 +57,7 @@ def test_listing_marks_and_explains_the_recommendation(cli):
 
 def test_download_shows_progress_and_force_fetches_again(cli, hub, tmp_path):
     state, endpoint = hub
-    files = ct2_files()
-    state.add_repo(
-        NB_BASE.repo_id,
-        NB_BASE.revision,
-        {
-            "ct2/config.json": files["config.json"],
-            "ct2/model.bin": files["model.bin"],
-            "ct2/vocabulary.json": files["vocabulary.json"],
-            "tokenizer.json": files["tokenizer.json"],
-        },
-    )
+    serve_nb_base(state)
     env = {"HF_ENDPOINT": endpoint, "MINUTA_CACHE_DIR": str(tmp_path / "cache")}
 
     fetched = cli("models", "download", "nb-whisper-base", extra_env=env)
@@ -80,17 +85,7 @@ def test_ctrl_c_during_a_download_keeps_what_arrived(app_paths, hub, tmp_path):
     import time
 
     state, endpoint = hub
-    files = ct2_files()
-    state.add_repo(
-        NB_BASE.repo_id,
-        NB_BASE.revision,
-        {
-            "ct2/config.json": files["config.json"],
-            "ct2/model.bin": files["model.bin"],
-            "ct2/vocabulary.json": files["vocabulary.json"],
-            "tokenizer.json": files["tokenizer.json"],
-        },
-    )
+    serve_nb_base(state)
     state.faults["ct2/model.bin"].append("hold")
     env = {
         **os.environ,
