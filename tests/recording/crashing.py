@@ -22,22 +22,28 @@ class Killed:
 def start_recorder(
     env: dict[str, str],
     *extra: str,
+    output: str | None = "pulse:call",
+    transcribe: bool = False,
     preexec_fn=None,
     passphrase: str | None = None,
     stderr=subprocess.PIPE,
 ) -> tuple[subprocess.Popen[str], int]:
-    """A recorder process, once it reports that it is recording; and its meeting id."""
+    """A recorder process, once it reports that it is recording; and its meeting id.
+
+    ``output=None`` records the microphone only; ``transcribe`` keeps the live
+    transcript and the final pass (off: recording only, as the crash tests want).
+    """
+    devices = ["--output", output] if output else ["--no-output"]
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "minuta.cli",
             "record",
-            "--no-transcribe",
+            *([] if transcribe else ["--no-transcribe"]),
             "--mic",
             "pulse:virtual_mic",
-            "--output",
-            "pulse:call",
+            *devices,
             *extra,
         ],
         env=env,

@@ -102,7 +102,7 @@ def test_microphone_only_recording_from_the_command_line(store, recorder_env):
     import signal
 
     store.close()
-    process, meeting_id = start_recorder_mic_only(recorder_env)
+    process, meeting_id = start_recorder(recorder_env, "--title", "In person", output=None)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0, process.stderr.read()
 
@@ -116,33 +116,3 @@ def test_microphone_only_recording_from_the_command_line(store, recorder_env):
         assert files[0].finalised
     finally:
         reopened.close()
-
-
-def start_recorder_mic_only(env):
-    import select
-    import subprocess
-    import sys
-
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "minuta.cli",
-            "record",
-            "--no-transcribe",
-            "--no-output",
-            "--mic",
-            "pulse:virtual_mic",
-            "--title",
-            "In person",
-        ],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    ready, _, _ = select.select([process.stdout], [], [], 30)
-    line = process.stdout.readline() if ready else ""
-    assert "Recording meeting #" in line, line
-    return process, int(line.split("#")[1].split(".")[0])

@@ -6,12 +6,12 @@ import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 
 import numpy as np
 import pytest
 from tests.harness.pulse import play
+from tests.recording.crashing import start_recorder
 
 from minuta.audio.decode import decode_file
 
@@ -54,28 +54,10 @@ def test_record_prints_live_lines_then_transcribes(store, app_paths, pulse_serve
         "MINUTA_DATA_DIR": str(app_paths.data_dir),
         "MINUTA_CACHE_DIR": str(app_paths.cache_dir),
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "minuta.cli",
-            "record",
-            "--mic",
-            "pulse:virtual_mic",
-            "--output",
-            "pulse:call",
-            "--language",
-            "en",
-        ],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process, meeting_id = start_recorder(env, "--language", "en", transcribe=True)
     lines = Lines(process)
     try:
-        assert "Recording meeting #1" in lines.next(60)
+        assert meeting_id == 1
         player = threading.Thread(target=play, args=(pulse_server.env, "call", call, 16000))
         player.start()
         live_line = ""
