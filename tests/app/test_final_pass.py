@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 import uuid
-from datetime import UTC, datetime
 
 import numpy as np
 import pytest
+from tests.harness.meetings import create_meeting
 
 from minuta.app.recording_transcription import (
     MIXED,
@@ -17,7 +17,6 @@ from minuta.app.recording_transcription import (
 from minuta.audio.decode import decode_file
 from minuta.audio.encrypted_audio import EncryptedAudioWriter
 from minuta.core.models import ChannelKind, Highlight, MeetingSource, MeetingState
-from minuta.store.meetings import NewMeeting
 
 pytestmark = pytest.mark.model
 
@@ -27,21 +26,15 @@ FINNISH = "Lähetämme tarjouksen asiakkaalle maanantaina ja soitamme heille tii
 
 def two_channel_meeting(store, channels: dict[ChannelKind, np.ndarray]) -> int:
     """A finished recording, as the recorder leaves it, without capturing anything."""
-    uid = uuid.uuid4().hex
-    key, wrapped = store.new_meeting_key(uid)
+    meeting_id, uid, key = create_meeting(
+        store,
+        title="Offer",
+        source=MeetingSource.RECORDING,
+        state=MeetingState.PROCESSING,
+        notes="Ask about the framework agreement.",
+    )
     store.paths.meeting_audio_dir(uid).mkdir(parents=True)
     with store.db.transaction():
-        meeting_id = store.meetings.create(
-            NewMeeting(
-                uid=uid,
-                title="Offer",
-                started_at=datetime.now(UTC),
-                source=MeetingSource.RECORDING,
-                state=MeetingState.PROCESSING,
-                notes="Ask about the framework agreement.",
-            ),
-            wrapped,
-        )
         for kind, samples in channels.items():
             channel_id = store.meetings.add_channel(meeting_id, kind, kind.default_label)
             file_uid = uuid.uuid4().hex

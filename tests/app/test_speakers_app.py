@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
 import wave
-from datetime import UTC, datetime
 
 import numpy as np
 import pytest
+from tests.harness.meetings import create_meeting
 from tests.transcribe.speaker_voices import LINES, RATE, conversation
 
 from minuta.app.speakers import assign_speakers, rename_speaker
-from minuta.core.models import ChannelKind, MeetingSource, MeetingState, Segment
-from minuta.store.meetings import NewMeeting
+from minuta.core.models import ChannelKind, MeetingSource, Segment
 from minuta.store.settings import Setting
 from minuta.store.speakers import SpeakerRepository
 
@@ -34,19 +32,8 @@ def call(voices_dir):
 
 
 def _recording(store, call) -> int:
-    uid = uuid.uuid4().hex
-    _, wrapped = store.new_meeting_key(uid)
+    meeting_id, _, _ = create_meeting(store, title="Call", source=MeetingSource.RECORDING)
     with store.db.transaction():
-        meeting_id = store.meetings.create(
-            NewMeeting(
-                uid=uid,
-                title="Call",
-                started_at=datetime(2026, 11, 20, 9, tzinfo=UTC),
-                source=MeetingSource.RECORDING,
-                state=MeetingState.READY,
-            ),
-            wrapped,
-        )
         for kind, talk in call.items():
             channel = store.meetings.add_channel(meeting_id, kind, kind.default_label)
             # The transcript's segments: the turns, a little off as a recogniser's are.

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.harness.meetings import create_meeting
 
-from minuta.core.models import ChannelKind, MeetingSource, MeetingState, Segment
-from minuta.store.meetings import NewMeeting
+from minuta.core.models import ChannelKind, Segment
 from minuta.store.search import build_match_query, make_snippet
 
 
 def add_meeting(store, title: str, lines: list[str], notes: str = "") -> int:
-    uid = uuid.uuid4().hex
-    _, wrapped = store.new_meeting_key(uid)
+    meeting_id, _, _ = create_meeting(store, title=title, notes=notes)
     with store.db.transaction():
-        meeting_id = store.meetings.create(
-            NewMeeting(
-                uid=uid,
-                title=title,
-                started_at=datetime(2026, 11, 20, 9, tzinfo=UTC),
-                source=MeetingSource.IMPORT,
-                state=MeetingState.READY,
-                notes=notes,
-            ),
-            wrapped,
-        )
         channel = store.meetings.add_channel(meeting_id, ChannelKind.MIXED, "speaker")
         store.meetings.add_segments(
             meeting_id,

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
-
 import numpy as np
 import pytest
+from tests.harness.meetings import create_meeting
 
-from minuta.core.models import ChannelKind, MeetingSource, MeetingState, Segment
+from minuta.core.models import ChannelKind, Segment
 from minuta.store.crypto import SealError
 from minuta.store.database import Database
-from minuta.store.meetings import NewMeeting
 from minuta.store.migrations import LATEST_VERSION, migrate, schema_version
 from minuta.store.speakers import (
     NewSpeaker,
@@ -25,19 +22,8 @@ LINES = ["Hello and welcome.", "Thanks for having me.", "Shall we start?", "Yes,
 
 
 def _meeting(store) -> tuple[int, str, int]:
-    uid = uuid.uuid4().hex
-    _, wrapped = store.new_meeting_key(uid)
+    meeting_id, uid, _ = create_meeting(store, title="Weekly sync")
     with store.db.transaction():
-        meeting_id = store.meetings.create(
-            NewMeeting(
-                uid=uid,
-                title="Weekly sync",
-                started_at=datetime(2026, 11, 20, 9, tzinfo=UTC),
-                source=MeetingSource.IMPORT,
-                state=MeetingState.READY,
-            ),
-            wrapped,
-        )
         channel = store.meetings.add_channel(meeting_id, ChannelKind.MIXED, "speaker")
         store.meetings.add_segments(
             meeting_id,
