@@ -152,26 +152,6 @@ def test_falling_behind_means_fewer_longer_decodes_then_deferring_to_the_final_p
     assert decoder.jobs == []
 
 
-def test_a_short_pause_settles_the_words_before_it_at_once():
-    words = [
-        (1.0, 1.4, " We"),
-        (1.5, 1.9, " ship"),
-        (2.0, 2.45, " today."),
-        (2.75, 3.2, " Then"),
-        (3.3, 3.9, " lunch."),
-    ]
-    engine, decoder = engine_with(words, StreamingPolicy(pause_s=0.15))
-    # A 0.3 s pause: too short to end the phrase, long enough to settle its first part.
-    updates = feed(
-        engine, ChannelKind.SYSTEM, np.concatenate([silence(1), tone(1.5), silence(0.3)])
-    )
-    assert not any(update.closed for update in updates)
-    assert updates[-1].confirmed_text == "We ship today."
-    # One decode on the 1 s timer, one as soon as the pause was heard.
-    ends = [job.offset_s + len(job.audio) / RATE for job in decoder.jobs]
-    assert len(ends) == 2 and 2.6 <= ends[-1] <= 2.8
-
-
 def test_dropped_audio_closes_the_phrase_and_is_deferred():
     engine, _ = engine_with(SENTENCE)
     feed(engine, ChannelKind.SYSTEM, np.concatenate([silence(1), tone(1.0)]), run=False)

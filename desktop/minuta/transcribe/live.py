@@ -68,7 +68,6 @@ class LiveTranscriber:
         self._fed = dict.fromkeys(channels, 0)  # samples fed per channel
         self._lock = threading.Lock()
         self._closed: list[Segment] = []
-        self._updates: list[LiveUpdate] = []
         self._status = LiveStatus(LiveState.STARTING)
         self._finished = threading.Event()
         self._changed = threading.Condition(self._lock)
@@ -154,11 +153,6 @@ class LiveTranscriber:
                 lambda: condition(self._status, len(self._closed)), timeout
             )
 
-    def take_updates(self) -> list[LiveUpdate]:
-        with self._lock:
-            updates, self._updates = self._updates, []
-        return updates
-
     # --- threads --------------------------------------------------------------------
 
     def _feed_worker(self) -> None:
@@ -225,7 +219,6 @@ class LiveTranscriber:
             elif kind == "update":
                 update: LiveUpdate = message[1]
                 self._closed.extend(update.closed)
-                self._updates.append(update)
             elif kind == "status":
                 status: LiveStatus = message[1]
                 if self._dropped_s:

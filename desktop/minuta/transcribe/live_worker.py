@@ -17,11 +17,15 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from minuta.core.models import ChannelKind
 from minuta.transcribe.streaming import LiveUpdate, StreamingPolicy
+
+if TYPE_CHECKING:  # imported in the worker process only: it loads faster-whisper
+    from minuta.transcribe.live_engine import LiveEngine
 
 _STATUS_EVERY_S = 0.5
 _IDLE_WAIT_S = 0.05
@@ -80,10 +84,7 @@ def run(inbox: Connection, outbox: Connection, config: WorkerConfig) -> None:
         return  # the parent is gone: nothing left to transcribe for
 
 
-def _take_messages(inbox: Connection, engine: object, outbox: Connection) -> bool:
-    from minuta.transcribe.live_engine import LiveEngine
-
-    assert isinstance(engine, LiveEngine)
+def _take_messages(inbox: Connection, engine: LiveEngine, outbox: Connection) -> bool:
     while inbox.poll(0):
         message = inbox.recv()
         if message[0] == "finish":

@@ -34,9 +34,6 @@ from minuta.transcribe.segmentation import SENTENCE_END, RawWord
 class StreamingPolicy:
     interim_every_s: float = 1.0  # decode a growing utterance this often
     end_silence_s: float = 0.35  # a pause this long ends the utterance
-    # A shorter pause settles the words before it, decoded at once (None: off; it
-    # settles phrases sooner but costs decodes and some accuracy on two cores).
-    pause_s: float | None = None
     min_speech_s: float = 0.25  # shorter bursts (a cough, a click) are not decoded
     pre_roll_s: float = 0.3  # audio kept before detected speech (soft word onsets)
     tail_s: float = 0.25  # audio kept after the last speech frame
@@ -101,9 +98,6 @@ class ChannelStream:
         self._hypothesis: list[RawWord] = []  # the last decode's unconfirmed words
         self._history: list[str] = []  # confirmed words of earlier lines (prompt)
         self._settled_until = 0.0
-        self._silence_since: float | None = None  # inside the open utterance
-        self._pause_at: float | None = None  # words ending before this are settled
-        self._pause_pending = False  # a pause the decoder has not seen yet
         self.catching_up = False
 
     # --- audio in -------------------------------------------------------------------
@@ -119,10 +113,6 @@ class ChannelStream:
             return 0.0
         return max(0.0, self.received_s - max(self._decoded_until, self._speech_start))
 
-    @property
-    def utterance_open(self) -> bool:
-        return self._speech_start is not None
-
     def push(self, samples: np.ndarray) -> None:
         samples = np.asarray(samples, dtype=np.float32).reshape(-1)
         self._audio = np.concatenate([self._audio, samples])
@@ -133,22 +123,8 @@ class ChannelStream:
                 if self._speech_start is None:
                     self._speech_start = frame_start
                 self._last_speech = self._frames_s
-                self._silence_since = None
-            elif self._speech_start is not None:
-                self._note_silence(frame_start)
         if self._speech_start is None:
             self._trim_to(self.received_s - self.policy.pre_roll_s)
-
-    def _note_silence(self, frame_start: float) -> None:
-        if self.policy.pause_s is None:
-            return
-        if self._silence_since is None:
-            self._silence_since = frame_start
-        elif self._frames_s - self._silence_since >= self.policy.pause_s and (
-            self._pause_at != self._silence_since
-        ):
-            self._pause_at = self._silence_since
-            self._pause_pending = True
 
     def skip_to(self, position_s: float) -> LiveUpdate | None:
         """Audio before ``position_s`` never arrived (dropped): close and defer."""
@@ -173,17 +149,8 @@ class ChannelStream:
         self.catching_up = self.backlog_s > policy.catch_up_s
         if speech_s < policy.min_speech_s:
             return None
-        return self._interim_job()
-
-    def _interim_job(self) -> DecodeJob | None:
-        assert self._speech_start is not None
-        if self._pause_pending and not self.catching_up:
-            # The speaker paused inside the phrase: what came before is complete.
-            self._pause_pending = False
-            return self._job(JobKind.INTERIM, self.received_s, urgency=self._pause_at or 0.0)
         # Behind: fewer, longer interim decodes, so the decoder catches up without
         # leaving the phrase unconfirmed until the speaker pauses.
-        policy = self.policy
         every = policy.catch_up_every_s if self.catching_up else policy.interim_every_s
         if self.received_s - max(self._decoded_until, self._speech_start) >= every:
             return self._job(JobKind.INTERIM, self.received_s, urgency=self._decoded_until + 1.0)
@@ -239,10 +206,6 @@ class ChannelStream:
             if _norm(new) != _norm(old):
                 break
             agreed += 1
-        # Words that end before a pause are settled without a second decode.
-        if self._pause_at is not None:
-            while agreed < len(fresh) and fresh[agreed].end <= self._pause_at + 0.1:
-                agreed += 1
         self._committed += fresh[:agreed]
         self._hypothesis = fresh[agreed:]
         if fresh[:agreed]:
@@ -310,8 +273,6 @@ class ChannelStream:
         line = self._committed
         self._committed, self._hypothesis = [], []
         self._speech_start = None
-        self._silence_since = self._pause_at = None
-        self._pause_pending = False
         self._decoded_until = max(self._decoded_until, end_s)
         self._settled_until = max(self._settled_until, end_s)
         self._trim_to(end_s)
