@@ -137,7 +137,7 @@ class WhisperEngine:
                 "no_speech_threshold": NO_SPEECH_THRESHOLD,
             }
             if options.vad:
-                speech = _speech_regions(audio)
+                speech = speech_regions(audio)
                 windows = None
             else:
                 speech = [(0.0, duration)]
@@ -151,7 +151,7 @@ class WhisperEngine:
             )
             segments: list[RawSegment] = []
             for raw in raw_segments:
-                segments.append(_raw_segment(raw))
+                segments.append(raw_segment(raw))
                 report(min(float(raw.end), duration), duration)
             if options.word_timestamps:
                 # Coverage is judged on everything the decoder wrote, before the
@@ -198,7 +198,7 @@ class WhisperEngine:
         # Clips are padded, so a word at their edge may already be in the first pass.
         recovered = []
         for raw in extra:
-            segment = _raw_segment(raw)
+            segment = raw_segment(raw)
             kept = tuple(w for w in segment.words if not _inside(w, words))
             if kept:
                 text = "".join(w.text for w in kept)
@@ -206,7 +206,7 @@ class WhisperEngine:
         return recovered
 
 
-def _speech_regions(audio: np.ndarray) -> list[tuple[float, float]]:
+def speech_regions(audio: np.ndarray) -> list[tuple[float, float]]:
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     return [
@@ -224,7 +224,7 @@ def _inside(word: RawWord, spans: list[tuple[float, float]]) -> bool:
     return any(start <= middle <= end for start, end in spans)
 
 
-def _raw_segment(raw: Any) -> RawSegment:
+def raw_segment(raw: Any) -> RawSegment:
     words = tuple(
         RawWord(float(w.start), float(w.end), str(w.word), float(w.probability))
         for w in (raw.words or ())

@@ -102,10 +102,10 @@ class LiveDecoder:
             initial_prompt=job.prompt or None,
             vad_filter=False,
         )
-        from minuta.transcribe.engine import _raw_segment
+        from minuta.transcribe.engine import raw_segment
         from minuta.transcribe.guards import clean_segments
 
-        raw = [_raw_segment(segment) for segment in segments]
+        raw = [raw_segment(segment) for segment in segments]
         kept = clean_segments(raw, language=info.language)
         words = [word for segment in kept for word in segment.words]
         sure = job.language is not None or info.language_probability >= _LANGUAGE_SETTLED

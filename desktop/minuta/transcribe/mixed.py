@@ -16,7 +16,12 @@ from dataclasses import replace
 import numpy as np
 
 from minuta.core.models import ChannelKind, Segment, Transcript, Word
-from minuta.transcribe.engine import SAMPLE_RATE, TranscribeOptions, WhisperEngine
+from minuta.transcribe.engine import (
+    SAMPLE_RATE,
+    TranscribeOptions,
+    WhisperEngine,
+    speech_regions,
+)
 
 Span = tuple[float, float]
 WINDOW_S = 30.0
@@ -56,16 +61,10 @@ def transcribe_mixed(
     channel: ChannelKind,
     progress: Callable[[float, float], None] | None = None,
 ) -> Transcript:
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
     audio = np.asarray(audio, dtype=np.float32).reshape(-1)
     duration = len(audio) / SAMPLE_RATE
     report = progress or (lambda done, total: None)
-    speech = [
-        (r["start"] / SAMPLE_RATE, r["end"] / SAMPLE_RATE)
-        for r in get_speech_timestamps(audio, VadOptions())
-    ]
-    windows = speech_windows(speech, duration)
+    windows = speech_windows(speech_regions(audio), duration)
     languages = [
         engine.detect_language(audio[int(s * SAMPLE_RATE) : int(e * SAMPLE_RATE)])[0]
         for s, e in windows
