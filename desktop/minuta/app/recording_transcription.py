@@ -81,9 +81,12 @@ def transcribe_recording(
     done = 0.0
     user_report = progress or (lambda d, t: None)
 
-    def report(seconds: float, of: float) -> None:
+    def stop_if_cancelled() -> None:
         if cancel is not None and cancel.is_set():
             raise TranscriptionCancelled
+
+    def report(seconds: float, of: float) -> None:
+        stop_if_cancelled()
         user_report(seconds, of)
 
     transcripts: dict[ChannelKind, list[Segment]] = {}
@@ -109,6 +112,8 @@ def transcribe_recording(
             languages[kind] = None
         else:
             languages[kind] = MIXED if chosen == MIXED else transcript.language
+    # The last moment a cancel leaves the earlier transcript as it was.
+    stop_if_cancelled()
     ids = store.meetings.channel_ids(meeting_id)
     spoken = max(transcripts, key=lambda k: len(transcripts[k]), default=None)
     with store.db.transaction():
@@ -119,8 +124,8 @@ def transcribe_recording(
             model=engine.model.name,
         )
     # Who said what: the microphone is the user (unless told otherwise); the call,
-    # or an imported file, may hold several people.
-    report(total, total)
+    # or an imported file, may hold several people. The new transcript is in, so
+    # this last step is not cancelled half-way.
     assign_speakers(store, meeting_id, audio, speakers)
     user_report(total, total)
     return RecordingTranscription(
