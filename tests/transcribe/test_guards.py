@@ -5,7 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minuta.transcribe.guards import clean_segments, compression_ratio, loop_repeats
+from minuta.transcribe.guards import (
+    clean_segments,
+    compression_ratio,
+    loop_repeats,
+    without_doubtful_tail,
+)
 from minuta.transcribe.segmentation import RawSegment, RawWord
 
 
@@ -166,3 +171,25 @@ def test_only_whole_words_are_removed_in_order(raw: list[tuple[list[str], float,
     for s in cleaned:
         assert s.words and s.text == "".join(w.text for w in s.words)
         assert s.start <= s.words[0].start and s.words[-1].end <= s.end
+
+
+def tail_words(*items: tuple[str, float]) -> list[RawWord]:
+    return [RawWord(i * 0.4, i * 0.4 + 0.3, " " + text, p) for i, (text, p) in enumerate(items)]
+
+
+def test_a_doubted_word_after_the_last_sentence_is_dropped() -> None:
+    words = tail_words(("Open", 0.9), ("on", 0.95), ("Sunday.", 0.95), ("Hey.", 0.03))
+    assert [w.text for w in without_doubtful_tail(words)] == [" Open", " on", " Sunday."]
+    two = tail_words(("Login", 0.6), ("incorrect.", 0.2), ("I'm", 0.13), ("sorry.", 0.09))
+    assert [w.text for w in without_doubtful_tail(two)] == [" Login", " incorrect."]
+
+
+def test_a_sure_or_unsentenced_last_word_stays() -> None:
+    sure = tail_words(("Thanks.", 0.9), ("Yes.", 0.8))
+    assert without_doubtful_tail(sure) == sure
+    # Not after a sentence end: a hard word of the sentence itself ("unknown caller").
+    inside = tail_words(("an", 0.7), ("unknown", 0.9), ("caller.", 0.02))
+    assert without_doubtful_tail(inside) == inside
+    longer = tail_words(("Done.", 0.9), ("a", 0.1), ("b", 0.1), ("c.", 0.1))
+    assert without_doubtful_tail(longer) == longer
+    assert without_doubtful_tail(tail_words(("Hey.", 0.01))) == tail_words(("Hey.", 0.01))

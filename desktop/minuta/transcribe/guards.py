@@ -219,3 +219,23 @@ def clean_segments(segments: list[RawSegment], *, language: str | None) -> list[
         else:
             cleaned.append(_rebuilt(segment, remaining))
     return cleaned
+
+
+TAIL_DOUBT = 0.15  # below this probability the decoder itself doubts a word
+MAX_TAIL_WORDS = 2
+
+
+def without_doubtful_tail(words: Sequence[RawWord]) -> list[RawWord]:
+    """``words`` less a short sentence after the last one that the decoder doubts.
+
+    On a short utterance Whisper often adds a word after the speaker's last
+    sentence, out of the silence that follows it ("Sunday. Hey.", "Disabled.
+    Old."), and tells its doubt: such words have a probability under 0.05,
+    where a real last word said clearly is near 1.
+    """
+    for size in range(1, min(MAX_TAIL_WORDS, len(words) - 1) + 1):
+        if words[-size - 1].text.strip().endswith(SENTENCE_END):
+            if all(word.probability < TAIL_DOUBT for word in words[-size:]):
+                return list(words[:-size])
+            break
+    return list(words)

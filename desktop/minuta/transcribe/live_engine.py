@@ -5,8 +5,9 @@ decoder, and decides which channel's utterance is decoded next (the end of a
 phrase before a growing one; the longest-waiting first). It runs inside the
 live worker process (:mod:`.live_worker`); the benchmark runs it on a
 simulated clock. :class:`LiveDecoder` is faster-whisper tuned for short
-utterances: greedy search, word timestamps, the channel's settled words as
-context.
+utterances: an encoder window of the utterance and a few seconds of silence
+instead of 30 s (:mod:`.short_context`), greedy search, word timestamps, the
+channel's settled words as context.
 """
 
 from __future__ import annotations
@@ -21,8 +22,17 @@ from typing import Any, Protocol
 import numpy as np
 
 from minuta.core.models import ChannelKind
+from minuta.transcribe.engine import raw_segment
+from minuta.transcribe.guards import clean_segments, without_doubtful_tail
 from minuta.transcribe.live_vad import SAMPLE_RATE
-from minuta.transcribe.segmentation import RawWord
+from minuta.transcribe.segmentation import RawSegment, RawWord
+from minuta.transcribe.short_context import (
+    FRAMES_PER_S,
+    looks_looped,
+    short_window_model,
+    short_window_s,
+    token_cap,
+)
 from minuta.transcribe.streaming import (
     ChannelStream,
     DecodeJob,
@@ -34,6 +44,10 @@ from minuta.transcribe.streaming import (
 # A channel's language is settled after a decode this sure of it.
 _LANGUAGE_SETTLED = 0.7
 _DEFERRED_STATE_S = 30.0  # how long "deferred" stays the shown state after a deferral
+# Silence after the audio in a short encoder window. An interim decode's audio
+# stops in the middle of speech, and the model, seeing speech cut off, is more
+# likely to start the utterance over when little silence follows.
+_SILENCE_AFTER_S = {JobKind.FLUSH: 3.0, JobKind.INTERIM: 8.0}
 
 
 class LiveState(enum.Enum):
@@ -67,17 +81,21 @@ class LiveDecoder:
         device: str = "cpu",
         compute_type: str = "int8",
         cpu_threads: int = 2,
+        short_windows: bool = True,
     ) -> None:
         self.model_path = model_path
         self.device = device
         self.compute_type = compute_type
         self.cpu_threads = cpu_threads
+        # Encode the utterance and some silence, not 30 s (see :mod:`.short_context`).
+        self.short_windows = short_windows
+        self.retries = 0  # short-window decodes done again on the full window
         self._model: Any = None
 
     def load(self) -> None:
         from faster_whisper import WhisperModel
 
-        self._model = WhisperModel(
+        self._model = short_window_model(WhisperModel)(
             str(self.model_path),
             device=self.device,
             compute_type=self.compute_type,
@@ -88,8 +106,30 @@ class LiveDecoder:
     def decode(self, job: DecodeJob) -> tuple[list[RawWord], str | None]:
         if self._model is None:
             self.load()
+        duration = len(job.audio) / SAMPLE_RATE
+        window_s = None
+        # The language is detected on the full window: a short one is a guess.
+        if self.short_windows and job.language is not None:
+            window_s = short_window_s(duration, _SILENCE_AFTER_S[job.kind])
+        segments, info = self._transcribe(job, window_s)
+        if window_s is not None and looks_looped(segments, duration):
+            self.retries += 1
+            segments, info = self._transcribe(job, None)
+        kept = clean_segments(segments, language=info.language)
+        words = without_doubtful_tail([word for segment in kept for word in segment.words])
+        sure = job.language is not None or info.language_probability >= _LANGUAGE_SETTLED
+        return words, (info.language if sure else None)
+
+    def _transcribe(self, job: DecodeJob, window_s: int | None) -> tuple[list[RawSegment], Any]:
+        audio = job.audio
+        duration = len(audio) / SAMPLE_RATE
+        self._model.window_frames = None
+        if window_s is not None:
+            # Real silence after the speech, as the model saw in training.
+            audio = np.pad(audio, (0, window_s * SAMPLE_RATE - len(audio)))
+            self._model.window_frames = window_s * FRAMES_PER_S
         segments, info = self._model.transcribe(
-            job.audio,
+            audio,
             language=job.language,
             # Greedy: on two cores two beams cost a fifth more per decode (the
             # queue, and so the latency, grows) for no measurable accuracy gain.
@@ -101,15 +141,9 @@ class LiveDecoder:
             condition_on_previous_text=False,
             initial_prompt=job.prompt or None,
             vad_filter=False,
+            max_new_tokens=token_cap(duration) if window_s is not None else None,
         )
-        from minuta.transcribe.engine import raw_segment
-        from minuta.transcribe.guards import clean_segments
-
-        raw = [raw_segment(segment) for segment in segments]
-        kept = clean_segments(raw, language=info.language)
-        words = [word for segment in kept for word in segment.words]
-        sure = job.language is not None or info.language_probability >= _LANGUAGE_SETTLED
-        return words, (info.language if sure else None)
+        return [raw_segment(segment) for segment in segments], info
 
 
 class LiveEngine:

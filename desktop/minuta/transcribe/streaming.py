@@ -32,7 +32,7 @@ from minuta.transcribe.segmentation import SENTENCE_END, RawWord
 
 @dataclass(frozen=True, slots=True)
 class StreamingPolicy:
-    interim_every_s: float = 1.0  # decode a growing utterance this often
+    interim_every_s: float = 0.75  # decode a growing utterance this often
     end_silence_s: float = 0.35  # a pause this long ends the utterance
     min_speech_s: float = 0.25  # shorter bursts (a cough, a click) are not decoded
     pre_roll_s: float = 0.3  # audio kept before detected speech (soft word onsets)
