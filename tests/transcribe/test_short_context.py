@@ -93,7 +93,9 @@ def test_a_short_window_decode_reads_the_same_words_as_the_full_window(base_mode
     texts = {}
     for short in (False, True):
         decoder = LiveDecoder(base_model.path, short_windows=short)
-        words, language = decoder.decode(job)
+        result = decoder.decode(job)
+        assert result is not None, "a phrase end is always decoded"
+        words, language = result
         texts[short] = " ".join(w.text.strip(" .,").lower() for w in words)
         assert language == "en"
     assert texts[True] == texts[False]

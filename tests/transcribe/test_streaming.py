@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -113,7 +115,8 @@ def test_a_phrase_is_confirmed_whole_when_the_speaker_pauses():
 
 
 def test_only_words_two_decodes_agree_on_are_confirmed():
-    engine, _ = engine_with(SENTENCE)
+    # Decodes at 2.0 s and 3.0 s: the first ends inside "ship", the second inside "Monday".
+    engine, _ = engine_with(SENTENCE, policy=StreamingPolicy(interim_every_s=1.0))
     updates = feed(engine, ChannelKind.SYSTEM, np.concatenate([silence(1), tone(2.3)]))
     interim = [u for u in updates if not u.closed]
     assert interim, "a growing phrase is shown while it is spoken"
@@ -203,3 +206,30 @@ def test_settled_words_become_the_next_decode_context():
         np.concatenate([silence(1), tone(2), silence(1.2), tone(1), silence(1)]),
     )
     assert decoder.jobs[-1].prompt.startswith("We ship on Monday.")
+
+
+class LoopingInterims(ScriptedDecoder):
+    """Every second interim decode is unusable (a short-window loop left for the next one)."""
+
+    def decode(self, job: DecodeJob) -> tuple[list[RawWord], str | None] | None:
+        result = super().decode(job)
+        if job.kind is JobKind.INTERIM and len(self.jobs) % 2 == 0:
+            return None
+        return result
+
+
+def test_an_unusable_interim_decode_keeps_the_open_line_and_the_next_one_follows():
+    decoder = LoopingInterims(SENTENCE)
+    engine = LiveEngine(decoder, (ChannelKind.SYSTEM,))
+    engine.channels[ChannelKind.SYSTEM] = stream()
+    updates = feed(engine, ChannelKind.SYSTEM, np.concatenate([silence(1), tone(2), silence(1)]))
+    interims = [job for job in decoder.jobs if job.kind is JobKind.INTERIM]
+    assert len(interims) >= 2, "interim decodes go on after an unusable one"
+    ends = [job.offset_s + len(job.audio) / RATE for job in interims]
+    assert ends == sorted(set(ends)), "no interim decode is repeated on the same audio"
+    shown = [u for u in updates if not u.closed]
+    for before, after in itertools.pairwise(shown):
+        # Confirmed words never disappear because a decode was passed over.
+        assert after.confirmed_text.startswith(before.confirmed_text)
+    closed = [segment for update in updates for segment in update.closed]
+    assert [s.text for s in closed] == ["We ship on Monday."]

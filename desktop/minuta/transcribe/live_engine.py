@@ -68,7 +68,8 @@ class LiveStatus:
 
 
 class Decoder(Protocol):
-    def decode(self, job: DecodeJob) -> tuple[list[RawWord], str | None]: ...
+    # None: an interim decode gave nothing worth showing; the open line stays as it is.
+    def decode(self, job: DecodeJob) -> tuple[list[RawWord], str | None] | None: ...
 
 
 class LiveDecoder:
@@ -90,6 +91,7 @@ class LiveDecoder:
         # Encode the utterance and some silence, not 30 s (see :mod:`.short_context`).
         self.short_windows = short_windows
         self.retries = 0  # short-window decodes done again on the full window
+        self.passed_over = 0  # looped interim decodes left for the next one
         self._model: Any = None
 
     def load(self) -> None:
@@ -103,7 +105,7 @@ class LiveDecoder:
             local_files_only=True,
         )
 
-    def decode(self, job: DecodeJob) -> tuple[list[RawWord], str | None]:
+    def decode(self, job: DecodeJob) -> tuple[list[RawWord], str | None] | None:
         if self._model is None:
             self.load()
         duration = len(job.audio) / SAMPLE_RATE
@@ -113,6 +115,11 @@ class LiveDecoder:
             window_s = short_window_s(duration, _SILENCE_AFTER_S[job.kind])
         segments, info = self._transcribe(job, window_s)
         if window_s is not None and looks_looped(segments, duration):
+            if job.kind is JobKind.INTERIM:
+                # The next interim decode comes in under a second; a full-window
+                # retry now would hold up the other channel's phrase ends.
+                self.passed_over += 1
+                return None
             self.retries += 1
             segments, info = self._transcribe(job, None)
         kept = clean_segments(segments, language=info.language)
@@ -214,9 +221,12 @@ class LiveEngine:
         return LiveStatus(state, round(backlog, 2), round(self._deferred_s, 2))
 
     def _run(self, job: DecodeJob) -> LiveUpdate:
-        words, language = self._decoder.decode(job)
+        result = self._decoder.decode(job)
         self.decodes += 1
-        return self.channels[job.channel].apply(job, words, language)
+        stream = self.channels[job.channel]
+        if result is None:
+            return stream.pass_over(job)
+        return stream.apply(job, *result)
 
     def _note_deferral(self, update: LiveUpdate) -> LiveUpdate:
         self._deferred_s += sum(end - start for start, end in update.deferred)

@@ -14,8 +14,10 @@ does not stop where the speech stops: it says the utterance again ("Mary rolled
 the barrel. Mary rolled the barrel."), mostly when the audio ends mid-word as an
 interim decode's does. So a short-window decode is only a first try: its length
 is capped, and when its text looks like such a loop (a phrase said again, more
-words than anyone speaks, a segment squeezed against the end), the utterance is
-decoded again on the full window. About one live decode in ten is.
+words than anyone speaks, a segment squeezed against the end), the end of a
+phrase is decoded again on the full window, and an interim decode is dropped:
+the next one comes within a second, and a full-window retry would hold up the
+other channel.
 """
 
 from __future__ import annotations

@@ -219,6 +219,17 @@ class ChannelStream:
             settled_until_s=self._settled_until,
         )
 
+    def pass_over(self, job: DecodeJob) -> LiveUpdate:
+        """An interim decode of ``job`` gave nothing usable: wait for the next one."""
+        end_s = job.offset_s + len(job.audio) / SAMPLE_RATE
+        self._decoded_until = max(self._decoded_until, end_s)
+        return LiveUpdate(
+            self.channel,
+            confirmed_text=_text(self._committed),
+            tentative_text=_text(self._hypothesis),
+            settled_until_s=self._settled_until,
+        )
+
     def defer(self) -> LiveUpdate:
         """Give up on the open utterance's undecoded audio: the final pass will do it."""
         start = max(self._decoded_until, self._speech_start or self._buffer_start)
