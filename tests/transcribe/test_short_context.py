@@ -87,7 +87,7 @@ def test_the_encoder_sees_only_the_window_it_is_given() -> None:
 def test_a_short_window_decode_reads_the_same_words_as_the_full_window(base_model, speech):
     from minuta.transcribe.live_engine import LiveDecoder
 
-    audio = decode_file(speech("Please send the signed contract to Maria before Friday."))
+    audio = decode_file(speech("Please send the signed contract to Maria before Friday.")).samples
     audio = np.concatenate([np.zeros(4000, dtype=np.float32), audio, np.zeros(4000, np.float32)])
     job = DecodeJob(ChannelKind.SYSTEM, JobKind.FLUSH, audio, 0.0, "", "en", 0.0)
     texts = {}
