@@ -77,7 +77,8 @@ def compression_ratio(text: str) -> float:
     return len(data) / len(zlib.compress(data)) if data else 0.0
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """Lower case, punctuation as spaces, single spaces: words compared as said."""
     return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 
 
@@ -101,7 +102,7 @@ class _Token:
 
     @property
     def key(self) -> str:
-        return _normalise(self.text)
+        return normalise(self.text)
 
 
 def _tokens(segment: RawSegment) -> list[_Token]:
@@ -157,7 +158,7 @@ def _credit_positions(tokens: Sequence[_Token], credits: re.Pattern[str]) -> set
     begin = 0
     for i, token in enumerate(tokens):
         if token.text.strip().endswith(SENTENCE_END) or i == len(tokens) - 1:
-            if credits.fullmatch(_normalise(" ".join(t.text for t in tokens[begin : i + 1]))):
+            if credits.fullmatch(normalise(" ".join(t.text for t in tokens[begin : i + 1]))):
                 found.update(range(begin, i + 1))
             begin = i + 1
     return found
@@ -211,7 +212,7 @@ def clean_segments(segments: list[RawSegment], *, language: str | None) -> list[
         remaining = [t for k, t in enumerate(segment_tokens) if k not in looped]
         credit = _credit_positions(remaining, credits)
         remaining = [t for k, t in enumerate(remaining) if k not in credit]
-        text = _normalise(" ".join(t.text for t in remaining))
+        text = normalise(" ".join(t.text for t in remaining))
         if not text or text in _SEGMENT_ONLY:
             continue
         if len(remaining) == len(segment_tokens):

@@ -26,7 +26,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from minuta.transcribe.guards import compression_ratio
+from minuta.transcribe.guards import compression_ratio, normalise
 from minuta.transcribe.segmentation import RawSegment
 
 FULL_WINDOW_S = 30.0
@@ -47,10 +47,6 @@ def short_window_s(duration_s: float, margin_s: float) -> int | None:
 
 def token_cap(duration_s: float) -> int:
     return min(int(duration_s * TOKENS_PER_S) + EXTRA_TOKENS, MAX_TOKENS)
-
-
-def _words(text: str) -> list[str]:
-    return "".join(c if c.isalnum() else " " for c in text.casefold()).split()
 
 
 def _repeats(words: Sequence[str]) -> bool:
@@ -74,7 +70,7 @@ def _repeats(words: Sequence[str]) -> bool:
 def looks_looped(segments: Sequence[RawSegment], duration_s: float) -> bool:
     """Whether a short-window decode may have run past the speech: decode it again."""
     text = " ".join(segment.text for segment in segments)
-    words = _words(text)
+    words = normalise(text).split()
     if not words:
         return False
     if len(words) > max(duration_s, 1.0) * MAX_WORDS_PER_S:

@@ -60,6 +60,11 @@ class DecodeJob:
     language: str | None
     urgency_s: float  # the earlier, the sooner it should run
 
+    @property
+    def end_s(self) -> float:
+        """Channel time of the end of the job's audio."""
+        return self.offset_s + len(self.audio) / SAMPLE_RATE
+
 
 @dataclass(frozen=True, slots=True)
 class LiveUpdate:
@@ -180,7 +185,7 @@ class ChannelStream:
         """Take a decode of ``job`` (word times relative to its audio)."""
         if self.language is None and language is not None and words:
             self.language = language
-        end_s = job.offset_s + len(job.audio) / SAMPLE_RATE
+        end_s = job.end_s
         self._decoded_until = max(self._decoded_until, end_s)
         # Whisper puts the first word at the start of the audio it is given, which
         # begins with the pre-roll; nobody spoke before the voice detector heard it.
@@ -210,21 +215,17 @@ class ChannelStream:
         self._hypothesis = fresh[agreed:]
         if fresh[:agreed]:
             self._settled_until = max(self._settled_until, fresh[agreed - 1].end)
-        closed = self._close_long_line()
-        return LiveUpdate(
-            self.channel,
-            closed=closed,
-            confirmed_text=_text(self._committed),
-            tentative_text=_text(self._hypothesis),
-            settled_until_s=self._settled_until,
-        )
+        return self._open_line(closed=self._close_long_line())
 
     def pass_over(self, job: DecodeJob) -> LiveUpdate:
         """An interim decode of ``job`` gave nothing usable: wait for the next one."""
-        end_s = job.offset_s + len(job.audio) / SAMPLE_RATE
-        self._decoded_until = max(self._decoded_until, end_s)
+        self._decoded_until = max(self._decoded_until, job.end_s)
+        return self._open_line()
+
+    def _open_line(self, closed: tuple[Segment, ...] = ()) -> LiveUpdate:
         return LiveUpdate(
             self.channel,
+            closed=closed,
             confirmed_text=_text(self._committed),
             tentative_text=_text(self._hypothesis),
             settled_until_s=self._settled_until,
