@@ -120,9 +120,9 @@ def _add_recording_commands(sub: Any) -> None:
     )
     record.add_argument(
         "--consent",
-        choices=("unknown", "informed", "internal"),
-        default="unknown",
-        help="everyone was informed and agreed, or an internal meeting",
+        choices=("informed", "internal", "declined"),
+        help="everyone was informed and agreed, an internal meeting, or someone declined "
+        "(nothing is recorded); asked before recording when not given",
     )
     record.add_argument(
         "--max-minutes", type=float, default=240, help="stop by itself after this long"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 import numpy as np
 import pytest
 
-from minuta.core.models import ChannelKind, RecordingEvent
+from minuta.core.models import ChannelKind, Consent, RecordingEvent
 
 
 class Listener:
@@ -147,7 +147,12 @@ def record_while_playing(store, backend, pulse_server, listener, *, call, mic, t
     session = start_recording(
         store,
         backend,
-        RecordingRequest(title=title, microphone="pulse:virtual_mic", output="pulse:call"),
+        RecordingRequest(
+            consent=Consent.INFORMED,
+            title=title,
+            microphone="pulse:virtual_mic",
+            output="pulse:call",
+        ),
         listener=listener,
     )
     try:

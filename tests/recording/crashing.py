@@ -40,6 +40,8 @@ def start_recorder(
             "-m",
             "minuta.cli",
             "record",
+            "--consent",
+            "informed",
             *([] if transcribe else ["--no-transcribe"]),
             "--mic",
             "pulse:virtual_mic",

@@ -17,7 +17,7 @@ from minuta.app.paths import AppPaths
 from minuta.app.recording import RecordingRequest, start_recording
 from minuta.app.session import open_app_store
 from minuta.audio.pulse_backend import PulseBackend
-from minuta.core.models import ChannelKind
+from minuta.core.models import ChannelKind, Consent
 
 HEADROOM = 24 * 1024  # bytes each audio file may still grow by
 
@@ -29,7 +29,9 @@ def main() -> None:
     session = start_recording(
         store,
         PulseBackend(),
-        RecordingRequest(microphone="pulse:virtual_mic", output="pulse:call"),
+        RecordingRequest(
+            consent=Consent.INFORMED, microphone="pulse:virtual_mic", output="pulse:call"
+        ),
         listener=listener,
     )
     listener.wait_delivering(ChannelKind.MICROPHONE, ChannelKind.SYSTEM)

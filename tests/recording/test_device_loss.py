@@ -10,7 +10,7 @@ from tests.recording.conftest import windowed_match
 
 from minuta.app.recording import RecordingRequest, start_recording
 from minuta.audio.encrypted_audio import EncryptedAudioReader
-from minuta.core.models import ChannelKind
+from minuta.core.models import ChannelKind, Consent
 
 
 def tone(seconds: float, hz: float) -> np.ndarray:
@@ -26,7 +26,9 @@ def test_removed_source_is_a_recorded_gap_and_recording_goes_on(
     session = start_recording(
         store,
         backend,
-        RecordingRequest(microphone="pulse:virtual_mic", output="pulse:call"),
+        RecordingRequest(
+            consent=Consent.INFORMED, microphone="pulse:virtual_mic", output="pulse:call"
+        ),
         listener=listener,
     )
     try:

@@ -14,7 +14,7 @@ from minuta.app.recording import RecordingRequest, start_recording
 from minuta.app.recording_transcription import transcribe_recording
 from minuta.audio.decode import decode_file
 from minuta.audio.recorder import StopReason
-from minuta.core.models import ChannelKind, MeetingState
+from minuta.core.models import ChannelKind, Consent, MeetingState
 from minuta.transcribe.live import LiveTranscriber
 from minuta.transcribe.live_engine import LiveState
 
@@ -33,7 +33,12 @@ def test_live_lines_are_stored_during_the_recording_and_survive_a_worker_crash(
     session = start_recording(
         store,
         backend,
-        RecordingRequest(title="Live", microphone="pulse:virtual_mic", output="pulse:call"),
+        RecordingRequest(
+            consent=Consent.INFORMED,
+            title="Live",
+            microphone="pulse:virtual_mic",
+            output="pulse:call",
+        ),
         listener=listener,
         live=live,
     )

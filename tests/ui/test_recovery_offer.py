@@ -7,7 +7,7 @@ from tests.recording.scripted_backend import ScriptedBackend
 from ui_support import create_store, open_directly, wait_for_window
 
 from minuta.app.recording import RecordingRequest, start_recording
-from minuta.core.models import MeetingState
+from minuta.core.models import Consent, MeetingState
 
 pytestmark = pytest.mark.gui
 
@@ -17,7 +17,9 @@ def interrupted_recording(app_paths) -> int:
     create_store(app_paths)
     store = open_directly(app_paths)
     try:
-        session = start_recording(store, ScriptedBackend(), RecordingRequest(title="Board call"))
+        session = start_recording(
+            store, ScriptedBackend(), RecordingRequest(consent=Consent.INFORMED, title="Board call")
+        )
         session.recorder.wait(0.5)  # half a second of recording, as the experiment
         session.recorder.stop()  # the audio is on disk; the database never heard of the end
         session._lock.release()

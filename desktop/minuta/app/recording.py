@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from minuta.app.consent import require_consent
 from minuta.audio.capture import AudioDevice, CaptureBackend, DeviceKind, find_device
 from minuta.audio.encrypted_audio import SAMPLE_RATE, EncryptedAudioWriter
 from minuta.audio.recorder import (
@@ -36,7 +37,7 @@ from minuta.audio.recorder import (
     StopReason,
 )
 from minuta.audio.recording_plan import AudioSink
-from minuta.core.models import ChannelKind, MeetingSource, MeetingState, Segment
+from minuta.core.models import ChannelKind, Consent, MeetingSource, MeetingState, Segment
 from minuta.store.fsutil import ensure_private_dir
 from minuta.store.journal import JournalWriter
 from minuta.store.meetings import NewMeeting
@@ -58,7 +59,7 @@ class RecordingRequest:
     output: str | None = None  # a device id; None follows the system default
     record_output: bool = True  # False: microphone only (an in-person meeting)
     participants: tuple[str, ...] = ()
-    consent: str = "unknown"
+    consent: Consent = Consent.UNKNOWN  # must allow recording: see minuta.app.consent
     limits: Limits = field(default_factory=Limits)
     language: str | None = None  # None: detected per channel
 
@@ -204,8 +205,11 @@ def start_recording(
     """Commit the meeting, create its encrypted files, and start capturing.
 
     With ``live``, every piece of audio written is also handed to the live
-    transcriber (which never blocks the recorder).
+    transcriber (which never blocks the recorder). Refuses with
+    :class:`~minuta.app.consent.ConsentRequiredError` unless the request records
+    consent that allows recording.
     """
+    consent = require_consent(request.consent)
     plans = _plans(backend, request)
     device_names = {}
     for plan in plans:
@@ -233,7 +237,7 @@ def start_recording(
                     source=MeetingSource.RECORDING,
                     state=MeetingState.RECORDING,
                     participants=request.participants,
-                    consent=request.consent,
+                    consent=consent.value,
                     devices=device_names,
                 ),
                 wrapped,

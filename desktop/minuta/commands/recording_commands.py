@@ -19,7 +19,7 @@ from minuta.core.timecode import clock
 if TYPE_CHECKING:
     from minuta.app.recording import RecordingRequest, RecordingSession
     from minuta.audio.levels import Level
-    from minuta.core.models import ChannelKind, RecordingEvent, Segment
+    from minuta.core.models import ChannelKind, Consent, RecordingEvent, Segment
     from minuta.store.store import Store
     from minuta.transcribe.live import LiveTranscriber
 
@@ -87,13 +87,14 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
 
     limits = Limits(max_length_s=args.max_minutes * 60.0)
     language = normalise_language(args.language)  # a typo fails before any recording
+    consent = _ask_consent(args.consent, language)
     request = RecordingRequest(
         title=args.title,
         microphone=args.mic,
         output=args.output,
         record_output=not args.no_output,
         participants=tuple(args.participant or ()),
-        consent=args.consent,
+        consent=consent,
         limits=limits,
         language=language,
     )
@@ -136,6 +137,44 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
                 raise
     finally:
         store.close()
+
+
+def _ask_consent(given: str | None, language: str | None) -> Consent:
+    """The participants' consent: from ``--consent``, or asked at the terminal.
+
+    There is no way around it: without an answer that allows recording, nothing
+    is recorded (``start_recording`` checks again).
+    """
+    from minuta.app.consent import ConsentRequiredError, announcement, parse_consent
+    from minuta.core.models import Consent
+
+    if given is None:
+        if not sys.stdin.isatty():
+            fail(
+                "Tell everyone they are being recorded first, then say so with --consent "
+                "informed (everyone agreed) or --consent internal (an internal meeting)."
+            )
+        print(
+            "Before recording, tell everyone they are being recorded. You can say or paste:\n\n"
+            f"  {announcement(language)}\n"
+        )
+        answers = {"i": Consent.INFORMED, "n": Consent.INTERNAL, "d": Consent.DECLINED}
+        reply = ""
+        while reply not in answers:
+            reply = (
+                input(
+                    "[i] everyone is informed and agreed  [n] internal meeting  "
+                    "[d] someone declined (no recording): "
+                )
+                .strip()
+                .lower()[:1]
+            )
+        consent = answers[reply]
+    else:
+        consent = parse_consent(given)
+    if not consent.allows_recording:
+        fail(str(ConsentRequiredError(consent)))
+    return consent
 
 
 def _live_transcriber(

@@ -16,6 +16,25 @@ class MeetingState(StrEnum):
     RECORDING = "recording"
     PROCESSING = "processing"
     READY = "ready"
+    PUSHED = "pushed"  # the reviewed notes went to the CRM
+
+
+class Consent(StrEnum):
+    """What the user recorded about the participants' consent before recording.
+
+    Only ``INFORMED`` and ``INTERNAL`` allow a recording to start; ``DECLINED``
+    means nothing is recorded. ``UNKNOWN`` is what meetings recorded before this
+    was asked (and imported files) carry.
+    """
+
+    UNKNOWN = "unknown"
+    INFORMED = "informed"  # everyone was told and agreed
+    INTERNAL = "internal"  # an internal meeting, covered by the workplace's own policy
+    DECLINED = "declined"  # someone declined: no recording
+
+    @property
+    def allows_recording(self) -> bool:
+        return self in (Consent.INFORMED, Consent.INTERNAL)
 
 
 class MeetingSource(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -194,6 +194,48 @@ class MeetingRepository:
             "UPDATE meetings SET language = ?, transcript_model = ?, state = 'ready' WHERE id = ?",
             (language, model, meeting_id),
         )
+
+    def update_details(
+        self,
+        meeting_id: int,
+        *,
+        title: str | None = None,
+        participants: Sequence[str] | None = None,
+        language: str | None = None,
+    ) -> None:
+        """Change what the user edits in the meeting view; ``None`` leaves a field as it is."""
+        changes: builtins.list[tuple[str, object]] = []
+        if title is not None:
+            changes.append(("title", title))
+        if participants is not None:
+            changes.append(("participants", json.dumps(list(participants), ensure_ascii=False)))
+        if language is not None:
+            changes.append(("language", language))
+        if not changes:
+            return
+        assignments = ", ".join(f"{column} = ?" for column, _ in changes)
+        cursor = self._db.execute(
+            f"UPDATE meetings SET {assignments} WHERE id = ?",  # noqa: S608 - fixed column names
+            (*(value for _, value in changes), meeting_id),
+        )
+        if cursor.rowcount == 0:
+            raise MeetingNotFoundError(meeting_id)
+
+    def set_notes(self, meeting_id: int, notes: str) -> None:
+        cursor = self._db.execute("UPDATE meetings SET notes = ? WHERE id = ?", (notes, meeting_id))
+        if cursor.rowcount == 0:
+            raise MeetingNotFoundError(meeting_id)
+
+    def edit_segment_text(self, segment_id: int, text: str) -> None:
+        """The user corrected a line: the words' timings no longer match, so they go.
+
+        The line keeps its start and end (playback still finds it); the search
+        index follows through the table's trigger.
+        """
+        cursor = self._db.execute("UPDATE segments SET text = ? WHERE id = ?", (text, segment_id))
+        if cursor.rowcount == 0:
+            raise LookupError(f"no line {segment_id}")
+        self._db.execute("DELETE FROM words WHERE segment_id = ?", (segment_id,))
 
     def delete(self, meeting_id: int) -> None:
         """Remove the meeting and, by cascade, its key, channels, speakers, segments, words."""

@@ -18,12 +18,27 @@ class Setting(StrEnum):
     TRANSCRIPTION_LANGUAGE = "transcription/language"
     # How the user is named in transcripts (the microphone's speaker); None: "me".
     USER_NAME = "user/name"
+    # Device ids can carry a person's name ("Anna's AirPods"): kept encrypted here.
+    RECORDING_MICROPHONE = "recording/microphone"  # None: the system default
+    RECORDING_OUTPUT = "recording/output"  # None: the system default
+    RECORDING_CALL_AUDIO = "recording/call_audio"  # False: microphone only
+    # Consent: the answer pre-selected in the question (None: nothing pre-selected),
+    # and whether the first-time notice was read. The question itself is always asked.
+    CONSENT_PRESELECT = "consent/preselect"
+    CONSENT_NOTICE_SEEN = "consent/notice_seen"
+    SETUP_DONE = "setup/done"  # the first-start setup was completed
 
 
 DEFAULTS: dict[Setting, Any] = {
     Setting.TRANSCRIPTION_MODEL: "base",
     Setting.TRANSCRIPTION_LANGUAGE: "auto",
     Setting.USER_NAME: None,
+    Setting.RECORDING_MICROPHONE: None,
+    Setting.RECORDING_OUTPUT: None,
+    Setting.RECORDING_CALL_AUDIO: True,
+    Setting.CONSENT_PRESELECT: None,
+    Setting.CONSENT_NOTICE_SEEN: False,
+    Setting.SETUP_DONE: False,
 }
 
 
