@@ -32,8 +32,8 @@ $(VENV)/.installed-dev: pyproject.toml packaging/linux/system-deps.sh | $(VENV)/
 	touch $@ $(VENV)/.installed-runtime
 
 lint: install-dev
-	$(BIN)/ruff check desktop tests bench
-	$(BIN)/ruff format --check desktop tests bench
+	$(BIN)/ruff check desktop tests bench docs
+	$(BIN)/ruff format --check desktop tests bench docs
 
 typecheck: install-dev
 	$(BIN)/mypy

@@ -79,7 +79,9 @@ def _add_meeting_commands(sub: Any) -> None:
 
     export = sub.add_parser("export", help="export a transcript")
     export.add_argument("meeting_id", type=int, metavar="ID")
-    export.add_argument("--format", required=True, choices=("md", "txt", "srt", "vtt", "json"))
+    export.add_argument(
+        "--format", required=True, choices=("md", "txt", "srt", "vtt", "docx", "json")
+    )
     export.add_argument("-o", "--output", type=Path, help="file to write (default: print)")
 
     speakers = sub.add_parser("speakers", help="who spoke in a meeting: list, name, find again")

@@ -128,4 +128,4 @@ def test_every_format_is_offered(meeting_and_segments):
     for fmt in FORMATS:
         assert export(*meeting_and_segments, fmt).strip()
     with pytest.raises(ValueError, match="Unknown export format"):
-        export(*meeting_and_segments, "docx")
+        export(*meeting_and_segments, "rtf")

@@ -20,7 +20,16 @@ from ui_support import Keyrings
 
 from minuta.app.paths import AppPaths
 from minuta.ui.application import MinutaApp
+from minuta.ui.garbage import GuiThreadCollector
 from minuta.ui.store_worker import StoreWorker
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp) -> Iterator[None]:
+    """As in the app: Python's cycle collector runs on the GUI thread only (see garbage.py)."""
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
 
 
 @pytest.fixture
@@ -37,12 +46,13 @@ def worker(qtbot) -> Iterator[StoreWorker]:
 
 
 @pytest.fixture
-def make_app(qtbot, app_paths: AppPaths, settings: QSettings) -> Iterator[Callable[[], MinutaApp]]:
+def make_app(qtbot, app_paths: AppPaths, settings: QSettings) -> Iterator[Callable[..., MinutaApp]]:
     """Starts MinutaApp on the test's data folder; shut down (store closed) afterwards."""
     started: list[MinutaApp] = []
 
-    def make() -> MinutaApp:
-        app = MinutaApp(app_paths, settings=settings)
+    def make(*, setup: bool = False) -> MinutaApp:
+        # The first-start setup wizard only where a test asks for it.
+        app = MinutaApp(app_paths, settings=settings, setup=setup)
         started.append(app)
         app.start()
         return app

@@ -1,4 +1,4 @@
-"""Exporting a meeting's transcript: Markdown, plain text, SRT, WebVTT, JSON.
+"""Exporting a meeting's transcript: Markdown, plain text, SRT, WebVTT, Word, JSON.
 
 Exports are plaintext by nature: they are written only where the user asks.
 """
@@ -13,7 +13,8 @@ from minuta import __version__
 from minuta.core import timecode
 from minuta.core.models import ChannelKind, Meeting, Segment
 
-FORMATS = ("md", "txt", "srt", "vtt", "json")
+FORMATS = ("md", "txt", "srt", "vtt", "docx", "json")
+BINARY_FORMATS = frozenset({"docx"})  # files, not text: export() gives their bytes
 
 
 def _speaker(segment: Segment) -> str | None:
@@ -120,7 +121,12 @@ EXPORTERS: dict[str, Callable[[Meeting, Sequence[Segment]], str]] = {
 }
 
 
-def export(meeting: Meeting, segments: Sequence[Segment], fmt: str) -> str:
+def export(meeting: Meeting, segments: Sequence[Segment], fmt: str) -> str | bytes:
+    """The export as text, or as bytes for a binary format (:data:`BINARY_FORMATS`)."""
+    if fmt == "docx":
+        from minuta.app.export_docx import to_docx
+
+        return to_docx(meeting, segments)
     try:
         exporter = EXPORTERS[fmt]
     except KeyError:
@@ -128,3 +134,9 @@ def export(meeting: Meeting, segments: Sequence[Segment], fmt: str) -> str:
             f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}."
         ) from None
     return exporter(meeting, segments)
+
+
+def export_bytes(meeting: Meeting, segments: Sequence[Segment], fmt: str) -> bytes:
+    """The export as the bytes of its file (text formats in UTF-8)."""
+    data = export(meeting, segments, fmt)
+    return data if isinstance(data, bytes) else data.encode("utf-8")

@@ -52,10 +52,17 @@ _MONITOR_SUFFIX = ".monitor"
 def pulse_available() -> bool:
     """Whether a PulseAudio (or PipeWire-pulse) server answers."""
     try:
-        with _connect():
+        with _PULSECTL, _connect():
             return True
     except Exception:  # noqa: BLE001 - no server, no library: either way not available
         return False
+
+
+# pulsectl's connections (libpulse through ctypes) crashed the process when used
+# from two threads at once (a device listing while a capture thread checked its
+# stream): every use of one, from connecting to closing, holds this lock. Each
+# use is a few milliseconds.
+_PULSECTL = threading.RLock()
 
 
 def _connect() -> Any:
@@ -69,7 +76,7 @@ class PulseBackend:
 
     def devices(self, kind: DeviceKind) -> list[AudioDevice]:
         try:
-            with _connect() as pulse:
+            with _PULSECTL, _connect() as pulse:
                 info = pulse.server_info()
                 if kind is DeviceKind.MICROPHONE:
                     return [
@@ -164,7 +171,8 @@ class PulseStream:
                 device_name=self._source,
                 fragsize=int(rate * SERVER_FRAGMENT_S) * 4,
             )
-            control = _connect()
+            with _PULSECTL:
+                control = _connect()
         except Exception as exc:  # noqa: BLE001 - the server refused: report why
             self._open_error = exc
             self._opened.set()
@@ -196,7 +204,8 @@ class PulseStream:
                 self._on_error(CaptureError(f"{self._device.name} stopped delivering audio: {exc}"))
         finally:
             stream.close()
-            control.close()
+            with _PULSECTL:
+                control.close()
 
 
 class _Attachment:
@@ -210,6 +219,10 @@ class _Attachment:
         self._output_index: int | None = None
 
     def intact(self) -> bool:
+        with _PULSECTL:
+            return self._intact()
+
+    def _intact(self) -> bool:
         try:
             if self._source_index is None:
                 self._source_index = self._control.get_source_by_name(self._source_name).index

@@ -104,20 +104,22 @@ def cmd_search(args: argparse.Namespace, paths: AppPaths) -> None:
 
 
 def cmd_export(args: argparse.Namespace, paths: AppPaths) -> None:
-    from minuta.app.export import export
+    from minuta.app.export import BINARY_FORMATS, export_bytes
 
+    if args.output is None and args.format in BINARY_FORMATS:
+        fail(f"A {args.format} file cannot be printed; give a file to write with -o FILE")
     store = open_store(paths)
     try:
         meeting = store.meetings.get(args.meeting_id)
-        text = export(meeting, store.meetings.segments(meeting.id), args.format)
+        data = export_bytes(meeting, store.meetings.segments(meeting.id), args.format)
     finally:
         store.close()
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
         return
     if args.output.exists():
         fail(f"{args.output} already exists; choose another name or remove it first")
-    args.output.write_text(text, encoding="utf-8")
+    args.output.write_bytes(data)
     print(f"Wrote {args.output}", file=sys.stderr)
 
 

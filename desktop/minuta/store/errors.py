@@ -87,6 +87,14 @@ class KeyMissingError(StoreError):
         )
 
 
+class StoreNotReadyError(StoreError):
+    def __init__(self, root: Path) -> None:
+        super().__init__(
+            f"The Minuta store in {root} is still being set up. Nothing was changed. "
+            "Start the app, or run `minuta list`, to finish setting it up, then try again."
+        )
+
+
 class WrongKeyError(StoreError):
     def __init__(self, detail: str = "") -> None:
         extra = f" {detail}" if detail else ""

@@ -15,12 +15,12 @@ creates a database over existing files.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from minuta.store import keys
-from minuta.store.crypto import key_check, random_key
+from minuta.store.crypto import key_check, matches_key_check, random_key
 from minuta.store.database import Database, read_salt
 from minuta.store.errors import (
     DatabaseMissingError,
@@ -28,6 +28,8 @@ from minuta.store.errors import (
     ManifestMissingError,
     NoStoreError,
     StoreExistsError,
+    StoreNotReadyError,
+    WrongKeyError,
 )
 from minuta.store.fsutil import create_private_file, ensure_private_dir
 from minuta.store.manifest import (
@@ -142,8 +144,62 @@ class Store:
         save_manifest(self.paths.manifest, manifest)
         self._manifest = manifest
 
+    # --- connections --------------------------------------------------------------
+
+    def open_connection(self) -> Store:
+        """A second connection to this unlocked store, for the thread that calls this.
+
+        For long work that must not hold up the thread owning this store (a final
+        transcription pass). It reads only the key and paths, never this store's
+        connection, so any thread may call it; the new store belongs to that
+        thread, which closes it. No migration runs: this store already did that.
+        Both connections wait for each other's writes (``busy_timeout``).
+        """
+        db = Database.open(self.paths.database, self._master, expected_salt=self._manifest.db_salt)
+        return Store(self.paths, self._manifest, db, self._master, self._secret_store)
+
+    def connection_spec(self) -> ConnectionSpec:
+        """What a child process needs to open its own connection (:func:`open_with_master`).
+
+        It holds the unlocked master key: hand it over in memory only (a
+        process's arguments travel through a pipe), never write it down or log
+        it. Like :meth:`open_connection`, any thread may call this.
+        """
+        return ConnectionSpec(self.paths, self._master)
+
     def close(self) -> None:
         self.db.close()
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionSpec:
+    """An unlocked store's paths and master key, for another process to open it."""
+
+    paths: StorePaths
+    master: bytes = field(repr=False)  # never in a log line or a traceback's repr
+
+    def open(self) -> Store:
+        return open_with_master(self.paths, self.master)
+
+
+def open_with_master(paths: StorePaths, master: bytes) -> Store:
+    """Another connection to a store already unlocked elsewhere, with its master key.
+
+    For a child process doing long work (the final transcription pass): no
+    keyring or passphrase is asked, and no migration runs, since the process
+    that unlocked the store did that. A store still being created is refused:
+    only :func:`open_store` finishes creating one. The store returned belongs
+    to the calling thread, which closes it.
+    """
+    manifest = _load(paths)
+    if manifest.state is not StoreState.READY:
+        raise StoreNotReadyError(paths.root)
+    if not matches_key_check(master, manifest.key_check):
+        raise WrongKeyError()
+    if not paths.database.exists():
+        raise DatabaseMissingError(paths.database)
+    db = Database.open(paths.database, master, expected_salt=manifest.db_salt)
+    return Store(paths, manifest, db, master, None)
 
 
 # --- creating ---------------------------------------------------------------------

@@ -15,6 +15,10 @@ from PySide6.QtWidgets import QApplication
 from minuta import APP_NAME, __version__
 from minuta.app.paths import default_paths
 from minuta.ui.application import MinutaApp
+from minuta.ui.garbage import GuiThreadCollector
+from minuta.ui.i18n import install_translator
+from minuta.ui.icons import icon
+from minuta.ui.theme import apply_theme
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,10 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="minuta: %(levelname)s: %(message)s")
 
     app = QApplication(argv if argv is not None else sys.argv)
+    collector = GuiThreadCollector(app)  # cycles are freed on this thread only
+    install_translator(app)  # the system's language where Minuta has it (da, sv), else English
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("minuta")
+    app.setWindowIcon(icon("minuta"))
+    apply_theme(app)  # follows the desktop's light or dark preference (owned by app)
     # Start-up dialogs come and go before the main window exists; the app ends
     # when the person quits, not when the last of them closes.
     app.setQuitOnLastWindowClosed(False)
@@ -38,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         minuta.shutdown()
+        collector.stop()
 
 
 if __name__ == "__main__":

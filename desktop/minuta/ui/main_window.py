@@ -1,21 +1,25 @@
-"""The main window: the meetings list, and where the store's key lives."""
+"""The main window: search, the Record button, the meetings list, and other pages.
+
+The window is a stack of pages. The home page (search field, Record button, the
+meetings list or the search hits) is always there; other features add their
+pages with :meth:`MainWindow.show_page` and come back with
+:meth:`MainWindow.show_home`. The window only reports what the person asked
+for (``record_requested``, ``meeting_opened``, ``search_hit_opened``, …): the
+app decides what happens.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,19 +27,16 @@ from minuta import __version__
 from minuta.core.models import Meeting
 from minuta.store.errors import StoreError
 from minuta.store.store import Store
-from minuta.ui.dialogs.base import heading_label
-from minuta.ui.meetings_model import SORT_ROLE, Column, MeetingsModel
+from minuta.ui.home_page import HomePage
+from minuta.ui.icons import icon
+from minuta.ui.meetings_model import MeetingsModel
+from minuta.ui.search import SearchController
 from minuta.ui.store_worker import StoreWorker
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SIZE = (960, 600)
-EMPTY_TITLE = "No meetings yet"
-EMPTY_TEXT = (
-    "Import a recording with <code>minuta import FILE</code>; recording from the app comes next."
-)
+DEFAULT_SIZE = (960, 640)
 _GEOMETRY_KEY = "main_window/geometry"
-_HEADER_KEY = "main_window/meetings_header"
 
 
 def _list_meetings(store: Store | None) -> list[Meeting]:
@@ -47,15 +48,50 @@ def _list_meetings(store: Store | None) -> list[Meeting]:
 def key_status(key_location: str) -> str:
     """The status bar's words for ``Store.key_location``."""
     if key_location == "passphrase":
-        where = "unlocked with your passphrase"
-    else:
-        where = f"key kept in your {key_location}"
-    return f"Encrypted on this computer · {where}"
+        return QCoreApplication.translate(
+            "MainWindow", "Encrypted on this computer · unlocked with your passphrase"
+        )
+    return QCoreApplication.translate(
+        "MainWindow", "Encrypted on this computer · key kept in your {location}"
+    ).format(location=key_location)
+
+
+def confirm_quit_while_recording(parent: QWidget | None) -> bool:
+    """Ask before quitting stops a recording; True to quit (and stop it)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    # translate() with the context lupdate sees: box.tr() would look under "QMessageBox".
+    box.setWindowTitle(QCoreApplication.translate("MainWindow", "Quit Minuta?"))
+    box.setText(QCoreApplication.translate("MainWindow", "A recording is running."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "MainWindow", "Quitting stops the recording. Everything recorded so far is kept."
+        )
+    )
+    stop = box.addButton(
+        QCoreApplication.translate("MainWindow", "&Stop and Quit"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("MainWindow", "&Keep Recording"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is stop
 
 
 class MainWindow(QMainWindow):
-    closed = Signal()
+    closed = Signal()  # closed for good: the app may end
+    hidden_to_tray = Signal()  # closed while the app keeps running (a recording is on)
     meetings_loaded = Signal()  # the list is as current as the last reload() asked
+    record_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()  # Quit while keep_running: the app asks, then decides
+    meeting_opened = Signal(int)  # meeting id
+    search_hit_opened = Signal(int, object)  # meeting id, seconds into it or None
+    page_changed = Signal(QWidget)
 
     def __init__(
         self,
@@ -69,26 +105,28 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._reload_again = False
         self._loaded_once = False
+        self._keep_running = False
         self.setWindowTitle("Minuta")
 
         self.model = MeetingsModel()
-        self._proxy = QSortFilterProxyModel(self)
-        self._proxy.setSourceModel(self.model)
-        self._proxy.setSortRole(SORT_ROLE)
+        self.search = SearchController(worker, self)
+        self._make_actions()
+        self._home = HomePage(self.model, self.search, self.new_recording_action)
+        self._home.table.meeting_activated.connect(self.meeting_opened)
+        self._home.search_page.hit_activated.connect(self.search_hit_opened)
+        # The home page's parts, by the names callers and tests know them by.
+        self.pages = self._home.pages
+        self.table = self.meetings_view = self._home.table
+        self.search_field = self._home.search_field
+        self.record_button = self._home.record_button
+        self.search_page = self._home.search_page
+        self.empty_state, self.empty_label = self._home.empty_state, self._home.empty_label
+        self.loading_label, self.error_label = self._home.loading_label, self._home.error_label
 
-        self.table = self._make_table()
-        self.empty_state = self._make_empty_state()
-        self.loading_label = QLabel("Opening your meetings…")
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.pages = QStackedWidget()
-        for page in (self.loading_label, self.empty_state, self.table, self.error_label):
-            self.pages.addWidget(page)
-        self.setCentralWidget(self.pages)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._home)
+        self.stack.currentChanged.connect(self._page_changed)
+        self.setCentralWidget(self.stack)
 
         self.count_label = QLabel()
         self.key_label = QLabel(key_status(key_location))
@@ -104,75 +142,101 @@ class MainWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------
 
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self._proxy)
-        table.setObjectName("meetings")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.verticalHeader().hide()
-        # Room around the text, and a flat header: a list to read, not a spreadsheet.
-        table.setStyleSheet(
-            "QTableView { border: none; }"
-            "QTableView::item { padding: 0px 12px; }"
-            "QHeaderView::section { padding: 6px 15px; border: none;"
-            " border-bottom: 1px solid palette(mid); background: palette(base); }"
-        )
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        # Short columns fit their contents; the title takes the rest of the width.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Duration") + 36)
-        table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
-        # Rows a little taller than the font: easier on the eye in a long list.
-        row_height = table.fontMetrics().height() + 14
-        table.verticalHeader().setDefaultSectionSize(row_height)
-        return table
+    def _make_actions(self) -> None:
+        self.new_recording_action = QAction(icon("record"), self.tr("New &Recording"), self)
+        self.new_recording_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.new_recording_action.triggered.connect(self.record_requested)
 
-    def _make_empty_state(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        title = heading_label(EMPTY_TITLE)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        self.empty_label = QLabel(EMPTY_TEXT)
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        layout.addWidget(self.empty_label)
-        layout.addStretch(2)
-        return page
+        self.settings_action = QAction(icon("settings"), self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.settings_requested)
 
-    def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self._quit_triggered)
+
+        self.find_action = QAction(icon("search"), self.tr("&Search Meetings"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+
+        # Meetings imported with the command line while the app is open show up here.
+        # F5 only: the platform's Refresh is Ctrl+R on some desktops, which is Record here.
+        self.reload_action = QAction(self.tr("&Reload Meetings"), self)
+        self.reload_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.reload_action.triggered.connect(self.reload)
+
+        self.back_action = QAction(icon("back"), self.tr("&Back to Meetings"), self)
+        self.back_action.setShortcut(QKeySequence.StandardKey.Back)
+        self.back_action.setEnabled(False)
+        self.back_action.triggered.connect(self.show_home)
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_recording_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        view_menu = self.menuBar().addMenu("&View")
-        # Meetings imported with the command line while the app is open show up here.
-        self.reload_action = QAction("&Reload Meetings", self)
-        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.reload_action.triggered.connect(self.reload)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.find_action)
         view_menu.addAction(self.reload_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.back_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Minuta", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Minuta"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    # --- pages --------------------------------------------------------------------
+
+    @property
+    def home_page(self) -> QWidget:
+        return self._home
+
+    @property
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget() or self._home
+
+    def show_page(self, widget: QWidget) -> None:
+        """Show a feature's page in the window (added the first time)."""
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+
+    def remove_page(self, widget: QWidget) -> None:
+        """Take a page out of the window (back home if it was showing); the caller owns it."""
+        if widget is self._home or self.stack.indexOf(widget) < 0:
+            return
+        if self.stack.currentWidget() is widget:
+            self.show_home()
+        self.stack.removeWidget(widget)
+
+    def show_home(self) -> None:
+        self.stack.setCurrentWidget(self._home)
+
+    def _page_changed(self, _index: int) -> None:
+        page = self.current_page
+        self.back_action.setEnabled(page is not self._home)
+        self.page_changed.emit(page)
+
+    def show_and_raise(self) -> None:
+        """Bring the window back (from the tray, say), in front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # --- search -------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.show_home()
+        self._home.focus_search()
 
     # --- meetings -----------------------------------------------------------------
 
@@ -196,12 +260,16 @@ class MainWindow(QMainWindow):
 
     def _show_meetings(self, meetings: Sequence[Meeting]) -> None:
         self._loaded_once = True
-        self.model.set_meetings(meetings)
-        self.pages.setCurrentWidget(self.table if meetings else self.empty_state)
+        self._home.show_meetings(meetings)
         count = len(meetings)
         self.count_label.setText(
-            "" if count == 0 else f"{count} meeting" if count == 1 else f"{count} meetings"
+            ""
+            if count == 0
+            else self.tr("1 meeting")
+            if count == 1
+            else self.tr("{count} meetings").format(count=count)
         )
+        self.search.refresh()  # a transcript that arrived meanwhile can match now
         self._finish_loading()
 
     def _load_failed(self, exc: Exception) -> None:
@@ -210,10 +278,32 @@ class MainWindow(QMainWindow):
             message = str(exc)
         else:
             log.error("listing meetings failed", exc_info=exc)
-            message = f"Minuta could not list your meetings ({type(exc).__name__})."
-        self.error_label.setText(message)
-        self.pages.setCurrentWidget(self.error_label)
+            message = self.tr("Minuta could not list your meetings ({error}).").format(
+                error=type(exc).__name__
+            )
+        self._home.show_error(message)
         self._finish_loading()
+
+    # --- running on, and quitting ---------------------------------------------------
+
+    @property
+    def keep_running(self) -> bool:
+        return self._keep_running
+
+    def set_keep_running(self, keep: bool) -> None:
+        """While true (a recording runs), closing hides the window and Quit asks the app."""
+        self._keep_running = keep
+
+    def _quit_triggered(self) -> None:
+        if self._keep_running:
+            self.quit_requested.emit()
+        else:
+            self.close()
+
+    def close_for_quit(self) -> None:
+        """Close for good even while keep_running: the app has decided to quit."""
+        self._keep_running = False
+        self.close()
 
     # --- window -------------------------------------------------------------------
 
@@ -234,8 +324,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
-        self._settings.setValue(_HEADER_KEY, self.table.horizontalHeader().saveState())
         self._settings.sync()
+        if self._keep_running:
+            # The recording goes on; the tray icon brings the window back.
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         super().closeEvent(event)
         self.closed.emit()
 
@@ -243,14 +338,13 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(_GEOMETRY_KEY)
         if not geometry or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
-        header = self._settings.value(_HEADER_KEY)
-        if header:
-            self.table.horizontalHeader().restoreState(header)
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About Minuta",
-            f"<b>Minuta {__version__}</b><p>Meeting notes that stay on this computer: "
-            "your meetings are stored here, encrypted.</p>",
+            self.tr("About Minuta"),
+            self.tr(
+                "<b>Minuta {version}</b><p>Meeting notes that stay on this computer: "
+                "your meetings are stored here, encrypted.</p>"
+            ).format(version=__version__),
         )

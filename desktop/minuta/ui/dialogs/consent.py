@@ -1,0 +1,252 @@
+"""Before every recording: have the people in the meeting been told, and agreed?
+
+The dialog shows what to say (or paste into the call's chat) in the meeting's
+language, and three answers. Nothing is chosen unless the settings pre-select
+an answer, so Record cannot be pressed by habit; with a pre-selected answer it
+is one press of Enter. "Someone declined" never records: it closes calmly.
+
+Open it with ``open()``. Accepted means an answer that allows recording
+(``consent``); finishing with :attr:`ConsentDialog.DECLINED` means someone
+declined; rejected means the person cancelled.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minuta.app.consent import ANNOUNCEMENTS, announcement
+from minuta.core.models import Consent
+from minuta.ui.dialogs.base import DIALOG_WIDTH, heading_label, note_label, text_label
+
+# The announcement's languages, named in themselves: the person picks the meeting's.
+ANNOUNCEMENT_LANGUAGES = (
+    ("en", "English"),
+    ("da", "Dansk"),
+    ("sv", "Svenska"),
+    ("no", "Norsk"),
+    ("fi", "Suomi"),
+    ("lt", "Lietuvių"),
+)
+
+
+def announcement_language(*candidates: str | None) -> str:
+    """The first candidate with an announcement ("nb-NO" counts as "no"), else "en"."""
+    for candidate in candidates:
+        if not candidate:
+            continue
+        code = candidate.lower().replace("_", "-").split("-")[0]
+        code = "no" if code in ("nb", "nn") else code
+        if code in ANNOUNCEMENTS:
+            return code
+    return "en"
+
+
+class ConsentDialog(QDialog):
+    DECLINED = 2  # the dialog's result when someone declined (Accepted is 1, Rejected 0)
+
+    def __init__(
+        self,
+        *,
+        language: str | None = None,
+        preselect: Consent | None = None,
+        show_notice: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Before you record"))
+        self.setMinimumWidth(DIALOG_WIDTH)
+        self._consent = Consent.UNKNOWN
+
+        layout = QVBoxLayout(self)
+        self._layout = layout
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(heading_label(self.tr("Does everyone know you are recording?")))
+
+        self.notice: QLabel | None = None
+        if show_notice:
+            self.notice = text_label(
+                self.tr(
+                    "Recording people needs their knowledge, and in many countries their "
+                    "consent. Tell everyone before you start, and record only if they agree. "
+                    "Minuta asks before every recording and keeps your answer with the meeting."
+                )
+            )
+            self.notice.setObjectName("consentNotice")
+            layout.addWidget(self.notice)
+
+        layout.addWidget(self._announcement_box(announcement_language(language)))
+
+        self.informed_radio = QRadioButton(self.tr("Everyone is &informed and agreed"))
+        self.internal_radio = QRadioButton(self.tr("I&nternal meeting"))
+        self.declined_radio = QRadioButton(self.tr("Someone &declined — don't record"))
+        self.internal_radio.setToolTip(
+            self.tr("Colleagues only, where your workplace's own rules on recording apply")
+        )
+        self._choices = {
+            Consent.INFORMED: self.informed_radio,
+            Consent.INTERNAL: self.internal_radio,
+            Consent.DECLINED: self.declined_radio,
+        }
+        self._group = QButtonGroup(self)
+        for radio in self._choices.values():
+            radio.setAccessibleName(radio.text().replace("&", ""))
+            self._group.addButton(radio)
+            layout.addWidget(radio)
+
+        self.declined_message = text_label(
+            self.tr("That's fine: nothing will be recorded. You can still write notes by hand.")
+        )
+        self.declined_message.setObjectName("declinedMessage")
+        self.declined_message.hide()
+        layout.addWidget(self.declined_message)
+
+        self.buttons = QDialogButtonBox()
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel is not None
+        self.cancel_button = cancel
+        self.cancel_button.setAutoDefault(False)
+        self.decline_button = self._button(
+            self.tr("&Close without recording"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.record_button = self._button(
+            self.tr("&Record"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.record_button.setAccessibleName(self.tr("Start recording"))
+        self.record_button.setToolTip(self.tr("Start recording (Enter)"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.record_button.clicked.connect(self._record)
+        self.decline_button.clicked.connect(self._decline)
+        layout.addSpacing(4)
+        layout.addWidget(self.buttons)
+
+        self._group.buttonToggled.connect(lambda *_: self._refresh())
+        if preselect in (Consent.INFORMED, Consent.INTERNAL):
+            self._choices[preselect].setChecked(True)
+        self._refresh()
+        # With an answer already chosen, Enter records; otherwise start at the answers.
+        (self.record_button if self.choice else self.informed_radio).setFocus()
+
+    def _button(self, text: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:
+        button = self.buttons.addButton(text, role)
+        assert button is not None
+        button.setAutoDefault(False)  # Enter presses only the button the answer makes default
+        button.setAccessibleName(text.replace("&", ""))
+        return button
+
+    def _announcement_box(self, language: str) -> QFrame:
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(14, 10, 14, 10)
+        top = QHBoxLayout()
+        top.addWidget(note_label(self.tr("Say it, or paste it into the call's chat:")), 1)
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language of the announcement"))
+        for code, name in ANNOUNCEMENT_LANGUAGES:
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        top.addWidget(self.language_combo)
+        inner.addLayout(top)
+        self.announcement_label = text_label(announcement(language))
+        self.announcement_label.setObjectName("announcement")
+        self.announcement_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.announcement_label.setAccessibleName(self.tr("Announcement"))
+        inner.addWidget(self.announcement_label)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("C&opy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the announcement"))
+        self.copy_button.setToolTip(self.tr("Copy it, then paste it into the call's chat"))
+        self.copy_button.setAutoDefault(False)
+        self.copied_label = note_label(self.tr("Copied. Paste it into the call's chat."))
+        self.copied_label.hide()
+        row.addWidget(self.copy_button)
+        row.addWidget(self.copied_label)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.copy_button.clicked.connect(self.copy_announcement)
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        return box
+
+    # --- state --------------------------------------------------------------------
+
+    @property
+    def choice(self) -> Consent | None:
+        """The answer selected now (not yet confirmed)."""
+        return next((c for c, radio in self._choices.items() if radio.isChecked()), None)
+
+    @property
+    def consent(self) -> Consent:
+        """The confirmed answer: UNKNOWN until Record (or Close without recording)."""
+        return self._consent
+
+    @property
+    def notice_shown(self) -> bool:
+        return self.notice is not None
+
+    @property
+    def announcement_text(self) -> str:
+        return self.announcement_label.text()
+
+    def _refresh(self) -> None:
+        choice = self.choice
+        allowed = choice is not None and choice.allows_recording
+        declined = choice is Consent.DECLINED
+        self.record_button.setEnabled(allowed)
+        self.record_button.setVisible(not declined)
+        self.decline_button.setVisible(declined)
+        self.declined_message.setVisible(declined)
+        # Enter does what the answer means, and nothing while there is none.
+        self.record_button.setDefault(allowed)
+        self.decline_button.setDefault(declined)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # As tall as the wrapped text needs (see StartupDialog.fit_height).
+        width = max(self.width(), self.minimumWidth())
+        height = self._layout.totalHeightForWidth(width)
+        if height > 0:
+            self.resize(width, height)
+        super().showEvent(event)
+
+    def _language_changed(self) -> None:
+        self.announcement_label.setText(announcement(str(self.language_combo.currentData())))
+        self.copied_label.hide()
+
+    def copy_announcement(self) -> None:
+        QGuiApplication.clipboard().setText(self.announcement_text)
+        self.copied_label.show()
+
+    # --- answers ------------------------------------------------------------------
+
+    def _record(self) -> None:
+        choice = self.choice
+        if choice is not None and choice.allows_recording:
+            self._consent = choice
+            self.accept()
+
+    def _decline(self) -> None:
+        if self.choice is Consent.DECLINED:
+            self._consent = Consent.DECLINED
+            self.done(self.DECLINED)
+
+
+def system_language() -> str:
+    """The desktop's language code, for when the meeting's is not known."""
+    return QLocale.system().name()

@@ -1,0 +1,67 @@
+"""Export…: the formats to choose from, then where the file goes.
+
+An export is a plain, unencrypted copy: it is only ever written where the user
+picks a file, and the dialog says so.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from minuta.app.export import FORMATS
+
+_FOLDER_KEY = "meeting_view/export_folder"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def suggested_name(title: str, fmt: str) -> str:
+    """A file name from the meeting's title that every file system accepts."""
+    stem = _UNSAFE.sub(" ", title).strip(" .") or "meeting"
+    return f"{stem[:80]}.{fmt}"
+
+
+class ExportMenu(QMenu):
+    format_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Export formats"))
+        for fmt in FORMATS:
+            action = self.addAction(self.format_name(fmt))
+            action.setData(fmt)
+            action.triggered.connect(lambda _checked=False, f=fmt: self.format_chosen.emit(f))
+
+    def format_name(self, fmt: str) -> str:
+        names = {
+            "md": self.tr("&Markdown (.md)"),
+            "txt": self.tr("Plain &text (.txt)"),
+            "srt": self.tr("&Subtitles (.srt)"),
+            "vtt": self.tr("&Web subtitles (.vtt)"),
+            "docx": self.tr("W&ord document (.docx)"),
+            "json": self.tr("&JSON, with word timings (.json)"),
+        }
+        return names.get(fmt, fmt)
+
+    def ask_path(self, fmt: str, title: str, settings: QSettings) -> Path | None:
+        """Ask where to write the export; None if the user cancels."""
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        folder = Path(str(settings.value(_FOLDER_KEY, documents) or documents))
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parentWidget(),
+            self.tr("Export meeting (the file is not encrypted)"),
+            str(folder / suggested_name(title, fmt)),
+            self.format_name(fmt).replace("&", "") + f" (*.{fmt})",
+        )
+        if not path:
+            return None
+        chosen = Path(path)
+        if chosen.suffix.lower() != f".{fmt}":
+            chosen = chosen.with_name(chosen.name + f".{fmt}")
+        settings.setValue(_FOLDER_KEY, str(chosen.parent))
+        return chosen
