@@ -202,3 +202,39 @@ def test_no_entry_point_records_without_consent(qtbot, app, app_paths, entry, re
             dialog.reject()
     assert workspace.controller.state is RecorderState.IDLE
     assert stored_meetings(qtbot, workspace) == []
+
+
+def test_closing_the_window_keeps_recording_and_quitting_asks_first(qtbot, app, monkeypatch):
+    workspace, window = app.workspace, app.window
+    controller = workspace.controller
+    _from_tray(qtbot, workspace)
+    with qtbot.waitSignal(controller.started, timeout=30_000):
+        answer(consent_dialog(qtbot, workspace), Consent.INFORMED)
+
+    with qtbot.waitSignal(window.hidden_to_tray):
+        window.close()
+    assert not window.isVisible()
+    assert controller.recording  # the tray carries on
+
+    asked: list[bool] = []
+
+    def answer_quit(answer: bool):
+        def confirm(parent) -> bool:
+            asked.append(answer)
+            return answer
+
+        return confirm
+
+    monkeypatch.setattr("minuta.ui.workspace.confirm_quit_while_recording", answer_quit(False))
+    workspace.request_quit()
+    assert asked == [False]
+    assert controller.recording
+
+    monkeypatch.setattr("minuta.ui.workspace.confirm_quit_while_recording", answer_quit(True))
+    with qtbot.waitSignal(workspace.quit_requested, timeout=30_000):
+        workspace.request_quit()
+    assert asked == [False, True]
+    assert not controller.recording
+    stored = stored_meetings(qtbot, workspace)
+    assert len(stored) == 1  # saved before quitting
+    assert stored[0].duration_s > 0

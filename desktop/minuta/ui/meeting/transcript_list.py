@@ -152,7 +152,10 @@ class TranscriptList(QListView):
         self._measure_columns()
 
     def _measure_columns(self) -> None:
-        metrics = self.fontMetrics()
+        # Measured in bold: the line being played is drawn bold and must not be cut short.
+        font = self.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
         names = {speaker_name(segment) for segment in self._model.segments}
         limit = metrics.averageCharWidth() * _MAX_SPEAKER_CHARS
         speaker = max((metrics.horizontalAdvance(n) for n in names if n), default=0)

@@ -1,0 +1,1577 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da" sourcelanguage="en">
+<context>
+    <name>AudioPlayer</name>
+    <message>
+        <source>The sound output could not be opened, so nothing can be heard. The transcript still follows along.</source>
+        <translation>Lydudgangen kunne ikke åbnes, så der kommer ingen lyd. Transskriptionen følger stadig med.</translation>
+    </message>
+    <message>
+        <source>No sound output was found, so nothing can be heard. The transcript still follows along.</source>
+        <translation>Der blev ikke fundet nogen lydudgang, så der kommer ingen lyd. Transskriptionen følger stadig med.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Before you record</source>
+        <translation>Før du optager</translation>
+    </message>
+    <message>
+        <source>Does everyone know you are recording?</source>
+        <translation>Ved alle, at du optager?</translation>
+    </message>
+    <message>
+        <source>Recording people needs their knowledge, and in many countries their consent. Tell everyone before you start, and record only if they agree. Minuta asks before every recording and keeps your answer with the meeting.</source>
+        <translation>Når du optager andre, skal de vide det, og i mange lande skal de også give samtykke. Sig det til alle, før du starter, og optag kun, hvis de siger ja. Minuta spørger før hver optagelse og gemmer dit svar sammen med mødet.</translation>
+    </message>
+    <message>
+        <source>Everyone is &amp;informed and agreed</source>
+        <translation>Alle er &amp;informeret og har sagt ja</translation>
+    </message>
+    <message>
+        <source>I&amp;nternal meeting</source>
+        <translation>Internt &amp;møde</translation>
+    </message>
+    <message>
+        <source>Someone &amp;declined — don&apos;t record</source>
+        <translation>&amp;Nogen har sagt nej — optag ikke</translation>
+    </message>
+    <message>
+        <source>Colleagues only, where your workplace&apos;s own rules on recording apply</source>
+        <translation>Kun kolleger, og din arbejdsplads&apos; egne regler for optagelse gælder</translation>
+    </message>
+    <message>
+        <source>That&apos;s fine: nothing will be recorded. You can still write notes by hand.</source>
+        <translation>Helt i orden: der bliver ikke optaget noget. Du kan stadig skrive noter selv.</translation>
+    </message>
+    <message>
+        <source>&amp;Close without recording</source>
+        <translation>&amp;Luk uden at optage</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Optag</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Start optagelse</translation>
+    </message>
+    <message>
+        <source>Start recording (Enter)</source>
+        <translation>Start optagelse (Enter)</translation>
+    </message>
+    <message>
+        <source>Say it, or paste it into the call&apos;s chat:</source>
+        <translation>Sig det, eller indsæt det i opkaldets chat:</translation>
+    </message>
+    <message>
+        <source>Language of the announcement</source>
+        <translation>Sprog for beskeden</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopiér</translation>
+    </message>
+    <message>
+        <source>Copy the announcement</source>
+        <translation>Kopiér beskeden</translation>
+    </message>
+    <message>
+        <source>Copy it, then paste it into the call&apos;s chat</source>
+        <translation>Kopiér den, og indsæt den i opkaldets chat</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the call&apos;s chat.</source>
+        <translation>Kopieret. Indsæt den i opkaldets chat.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>&amp;Nothing: I choose each time</source>
+        <translation>&amp;Ingen: jeg vælger hver gang</translation>
+    </message>
+    <message>
+        <source>Everyone is &amp;informed and agreed</source>
+        <translation>Alle er i&amp;nformeret og har sagt ja</translation>
+    </message>
+    <message>
+        <source>Internal &amp;meeting</source>
+        <translation>Internt &amp;møde</translation>
+    </message>
+    <message>
+        <source>Before each recording, pre-select this answer:</source>
+        <translation>Vælg dette svar på forhånd før hver optagelse:</translation>
+    </message>
+    <message>
+        <source>Minuta still asks before every recording; a pre-selected answer only makes it one press of Enter. Choose it only if it is nearly always true.</source>
+        <translation>Minuta spørger stadig før hver optagelse; et forvalgt svar gør det bare til ét tryk på Enter. Vælg det kun, hvis det næsten altid passer.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Navne, adskilt med komma</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Your notes from the meeting</source>
+        <translation>Dine noter fra mødet</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>Markeringer</translation>
+    </message>
+    <message>
+        <source>Click a highlight to play from there</source>
+        <translation>Klik på en markering for at afspille derfra</translation>
+    </message>
+    <message>
+        <source>No highlights were marked.</source>
+        <translation>Der blev ikke markeret noget.</translation>
+    </message>
+    <message>
+        <source>Partic&amp;ipants</source>
+        <translation>&amp;Deltagere</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;oter</translation>
+    </message>
+    <message>
+        <source>&amp;Highlights</source>
+        <translation>Ma&amp;rkeringer</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Markering</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePickers</name>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>The microphone you speak into</source>
+        <translation>Den mikrofon, du taler i</translation>
+    </message>
+    <message>
+        <source>Call audio</source>
+        <translation>Opkaldslyd</translation>
+    </message>
+    <message>
+        <source>What this computer plays: the other people in a Teams, Meet or Zoom call</source>
+        <translation>Det, computeren afspiller: de andre i et opkald på Teams, Meet eller Zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Mikrofon:</translation>
+    </message>
+    <message>
+        <source>&amp;Call audio:</source>
+        <translation>&amp;Opkaldslyd:</translation>
+    </message>
+    <message>
+        <source>Don&apos;t record call audio (in-person meeting)</source>
+        <translation>Optag ikke opkaldslyd (fysisk møde)</translation>
+    </message>
+    <message>
+        <source>Computer&apos;s default ({device})</source>
+        <translation>Computerens standard ({device})</translation>
+    </message>
+    <message>
+        <source>Computer&apos;s default</source>
+        <translation>Computerens standard</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>Call audio from</source>
+        <translation>Opkaldslyd fra</translation>
+    </message>
+    <message>
+        <source>Record the &amp;call audio too</source>
+        <translation>Optag også &amp;lyden fra opkaldet</translation>
+    </message>
+    <message>
+        <source>Record the call audio too</source>
+        <translation>Optag også lyden fra opkaldet</translation>
+    </message>
+    <message>
+        <source>What this computer plays: the other people in a Teams, Meet or Zoom call. Turn it off for meetings in a room.</source>
+        <translation>Det, computeren afspiller: de andre i et opkald på Teams, Meet eller Zoom. Slå det fra ved møder i et lokale.</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>Mikrofonniveau</translation>
+    </message>
+    <message>
+        <source>Call audio level</source>
+        <translation>Niveau for opkaldslyd</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>T&amp;est</translation>
+    </message>
+    <message>
+        <source>Test the devices</source>
+        <translation>Test enhederne</translation>
+    </message>
+    <message>
+        <source>Speak, or play a sound: the bars show what Minuta hears (Alt+T)</source>
+        <translation>Tal, eller afspil en lyd: søjlerne viser, hvad Minuta hører (Alt+E)</translation>
+    </message>
+    <message>
+        <source>Looking for devices…</source>
+        <translation>Leder efter enheder…</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Mikrofon:</translation>
+    </message>
+    <message>
+        <source>Call audio &amp;from:</source>
+        <translation>Opkaldslyd &amp;fra:</translation>
+    </message>
+    <message>
+        <source>System default ({name})</source>
+        <translation>Systemets standard ({name})</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemets standard</translation>
+    </message>
+    <message>
+        <source>Chosen device (not connected now)</source>
+        <translation>Valgt enhed (ikke tilsluttet nu)</translation>
+    </message>
+    <message>
+        <source>Stop &amp;test</source>
+        <translation>Stop t&amp;esten</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Export formats</source>
+        <translation>Eksportformater</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown (.md)</source>
+        <translation>&amp;Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>Plain &amp;text (.txt)</source>
+        <translation>Ren &amp;tekst (.txt)</translation>
+    </message>
+    <message>
+        <source>&amp;Subtitles (.srt)</source>
+        <translation>&amp;Undertekster (.srt)</translation>
+    </message>
+    <message>
+        <source>&amp;Web subtitles (.vtt)</source>
+        <translation>&amp;Webundertekster (.vtt)</translation>
+    </message>
+    <message>
+        <source>W&amp;ord document (.docx)</source>
+        <translation>W&amp;ord-dokument (.docx)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON, with word timings (.json)</source>
+        <translation>&amp;JSON med tider for hvert ord (.json)</translation>
+    </message>
+    <message>
+        <source>Export meeting (the file is not encrypted)</source>
+        <translation>Eksportér mødet (filen er ikke krypteret)</translation>
+    </message>
+</context>
+<context>
+    <name>FinalPassBar</name>
+    <message>
+        <source>Improving the transcript…</source>
+        <translation>Forbedrer transskriptionen…</translation>
+    </message>
+    <message>
+        <source>Transcript progress</source>
+        <translation>Transskriptionens fremskridt</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Ann&amp;uller</translation>
+    </message>
+    <message>
+        <source>Cancel improving the transcript</source>
+        <translation>Stop forbedringen af transskriptionen</translation>
+    </message>
+</context>
+<context>
+    <name>FinalPassRunner</name>
+    <message>
+        <source>The full transcript could not be made: the transcription stopped unexpectedly. The recording and the live transcript are kept.</source>
+        <translation>Den fulde transskription kunne ikke laves: transskriberingen stoppede uventet. Optagelsen og live-transskriptionen er gemt.</translation>
+    </message>
+    <message>
+        <source>The full transcript could not be made: {reason}</source>
+        <translation>Den fulde transskription kunne ikke laves: {reason}</translation>
+    </message>
+    <message>
+        <source>The full transcript could not be made ({problem}). The recording and the live transcript are kept.</source>
+        <translation>Den fulde transskription kunne ikke laves ({problem}). Optagelsen og live-transskriptionen er gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in transcript</source>
+        <translation>Find i transskriptionen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Forrige resultat (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Næste resultat (Enter)</translation>
+    </message>
+    <message>
+        <source>Find result</source>
+        <translation>Søgeresultat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Luk (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Ingen resultater</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalHotkey</name>
+    <message>
+        <source>Global shortcuts are not available on this desktop; use the tray icon instead.</source>
+        <translation>Globale genveje virker ikke på dette skrivebord; brug Minuta-ikonet i systembakken i stedet.</translation>
+    </message>
+    <message>
+        <source>{keys} cannot be a global shortcut: use Ctrl, Alt or Super with a key.</source>
+        <translation>{keys} kan ikke bruges som global genvej: brug Ctrl, Alt eller Super sammen med en tast.</translation>
+    </message>
+    <message>
+        <source>Minuta could not set up the global shortcut; use the tray icon instead.</source>
+        <translation>Minuta kunne ikke oprette den globale genvej; brug Minuta-ikonet i systembakken i stedet.</translation>
+    </message>
+    <message>
+        <source>Your keyboard has no key for {keys}.</source>
+        <translation>Dit tastatur har ingen tast til {keys}.</translation>
+    </message>
+    <message>
+        <source>Another program already uses {keys}. Choose other keys.</source>
+        <translation>Et andet program bruger allerede {keys}. Vælg andre taster.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Optag</translation>
+    </message>
+    <message>
+        <source>Record a meeting</source>
+        <translation>Optag et møde</translation>
+    </message>
+    <message>
+        <source>Start recording a meeting ({keys})</source>
+        <translation>Start optagelse af et møde ({keys})</translation>
+    </message>
+    <message>
+        <source>Opening your meetings…</source>
+        <translation>Åbner dine møder…</translation>
+    </message>
+    <message>
+        <source>No meetings yet</source>
+        <translation>Ingen møder endnu</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Record&lt;/b&gt; when your next meeting starts, or import a recording with &lt;code&gt;minuta import FILE&lt;/code&gt;.</source>
+        <translation>Tryk på &lt;b&gt;Optag&lt;/b&gt;, når dit næste møde starter, eller importér en optagelse med &lt;code&gt;minuta import FIL&lt;/code&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeyPage</name>
+    <message>
+        <source>Quick record hotkey</source>
+        <translation>Genvejstast til hurtig optagelse</translation>
+    </message>
+    <message>
+        <source>Click, then press the keys you want to use</source>
+        <translation>Klik, og tryk så på de taster, du vil bruge</translation>
+    </message>
+    <message>
+        <source>Use &amp;default</source>
+        <translation>Brug &amp;standard</translation>
+    </message>
+    <message>
+        <source>Use the default hotkey</source>
+        <translation>Brug standardgenvejen</translation>
+    </message>
+    <message>
+        <source>Back to {keys}</source>
+        <translation>Tilbage til {keys}</translation>
+    </message>
+    <message>
+        <source>Start &amp;recording:</source>
+        <translation>Start &amp;optagelse:</translation>
+    </message>
+    <message>
+        <source>Works from any program while Minuta runs. Minuta still asks about consent before it records. Clear the field to turn the hotkey off.</source>
+        <translation>Virker fra alle programmer, mens Minuta kører. Minuta spørger stadig om samtykke, før den optager. Tøm feltet for at slå genvejen fra.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Detect automatically</source>
+        <translation>Genkend automatisk</translation>
+    </message>
+    <message>
+        <source>Several languages in one meeting</source>
+        <translation>Flere sprog i samme møde</translation>
+    </message>
+    <message>
+        <source>Meeting language</source>
+        <translation>Mødesprog</translation>
+    </message>
+    <message>
+        <source>Meetings are &amp;in:</source>
+        <translation>Møderne foregår &amp;på:</translation>
+    </message>
+    <message>
+        <source>Choosing the language you usually meet in makes transcripts more accurate and lets Minuta suggest the best model for it. You can still change it for a single meeting.</source>
+        <translation>Når du vælger det sprog, dine møder oftest foregår på, bliver transskriptionerne mere præcise, og Minuta kan foreslå den bedste model til det. Du kan stadig ændre det for et enkelt møde.</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>Silent</source>
+        <translation>Stille</translation>
+    </message>
+    <message>
+        <source>Sound arrives</source>
+        <translation>Der kommer lyd</translation>
+    </message>
+    <message>
+        <source>Loud</source>
+        <translation>Højt</translation>
+    </message>
+    <message>
+        <source>Too loud</source>
+        <translation>For højt</translation>
+    </message>
+</context>
+<context>
+    <name>LevelProbe</name>
+    <message>
+        <source>The chosen microphone is not connected.</source>
+        <translation>Den valgte mikrofon er ikke tilsluttet.</translation>
+    </message>
+    <message>
+        <source>The chosen output is not connected.</source>
+        <translation>Den valgte lydudgang er ikke tilsluttet.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTranscriptModel</name>
+    <message>
+        <source>me</source>
+        <translation>mig</translation>
+    </message>
+    <message>
+        <source>them</source>
+        <translation>de andre</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>taler</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Encrypted on this computer · unlocked with your passphrase</source>
+        <translation>Krypteret på denne computer · låst op med din adgangssætning</translation>
+    </message>
+    <message>
+        <source>Encrypted on this computer · key kept in your {location}</source>
+        <translation>Krypteret på denne computer · nøglen ligger i {location}</translation>
+    </message>
+    <message>
+        <source>Quit Minuta?</source>
+        <translation>Vil du afslutte Minuta?</translation>
+    </message>
+    <message>
+        <source>A recording is running.</source>
+        <translation>Der er en optagelse i gang.</translation>
+    </message>
+    <message>
+        <source>Quitting stops the recording. Everything recorded so far is kept.</source>
+        <translation>Hvis du afslutter, stopper optagelsen. Alt, hvad der er optaget indtil nu, bliver gemt.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and Quit</source>
+        <translation>&amp;Stop og afslut</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Recording</source>
+        <translation>&amp;Fortsæt optagelsen</translation>
+    </message>
+    <message>
+        <source>New &amp;Recording</source>
+        <translation>&amp;Ny optagelse</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Indstillinger…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>&amp;Search Meetings</source>
+        <translation>&amp;Søg i møder</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Meetings</source>
+        <translation>&amp;Genindlæs møder</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Meetings</source>
+        <translation>&amp;Tilbage til møderne</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>&amp;About Minuta</source>
+        <translation>&amp;Om Minuta</translation>
+    </message>
+    <message>
+        <source>1 meeting</source>
+        <translation>1 møde</translation>
+    </message>
+    <message>
+        <source>{count} meetings</source>
+        <translation>{count} møder</translation>
+    </message>
+    <message>
+        <source>Minuta could not list your meetings ({error}).</source>
+        <translation>Minuta kunne ikke vise dine møder ({error}).</translation>
+    </message>
+    <message>
+        <source>About Minuta</source>
+        <translation>Om Minuta</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Minuta {version}&lt;/b&gt;&lt;p&gt;Meeting notes that stay on this computer: your meetings are stored here, encrypted.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Minuta {version}&lt;/b&gt;&lt;p&gt;Mødenoter, der bliver på denne computer: dine møder gemmes her, krypteret.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingActions</name>
+    <message>
+        <source>Exported to {path}. This copy is not encrypted.</source>
+        <translation>Eksporteret til {path}. Denne kopi er ikke krypteret.</translation>
+    </message>
+    <message>
+        <source>The export failed ({reason}).</source>
+        <translation>Eksporten mislykkedes ({reason}).</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>Slet møde</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” from {date}? Its transcript, notes and audio are removed for good.</source>
+        <translation>Vil du slette “{title}” fra {date}? Transskription, noter og lyd bliver slettet for altid.</translation>
+    </message>
+    <message>
+        <source>The meeting could not be deleted ({reason}).</source>
+        <translation>Mødet kunne ikke slettes ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHeader</name>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Møder</translation>
+    </message>
+    <message>
+        <source>Back to the meetings (Alt+Left)</source>
+        <translation>Tilbage til møderne (Alt+Venstre)</translation>
+    </message>
+    <message>
+        <source>Back to the meetings</source>
+        <translation>Tilbage til møderne</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Click to change the title</source>
+        <translation>Klik for at ændre titlen</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd</source>
+        <translation>Fi&amp;nd</translation>
+    </message>
+    <message>
+        <source>Find in the transcript (Ctrl+F)</source>
+        <translation>Find i transskriptionen (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find in the transcript</source>
+        <translation>Find i transskriptionen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Eksportér…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportér</translation>
+    </message>
+    <message>
+        <source>Save a copy as a document or subtitles</source>
+        <translation>Gem en kopi som dokument eller undertekster</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Slet…</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>Slet møde</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <source>Date and length</source>
+        <translation>Dato og varighed</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Loading audio…</source>
+        <translation>Indlæser lyd…</translation>
+    </message>
+    <message>
+        <source>This meeting could not be opened ({reason}).</source>
+        <translation>Mødet kunne ikke åbnes ({reason}).</translation>
+    </message>
+    <message>
+        <source>This meeting has no audio.</source>
+        <translation>Mødet har ingen lyd.</translation>
+    </message>
+    <message>
+        <source>The audio could not be loaded ({reason}). The transcript is still here.</source>
+        <translation>Lyden kunne ikke indlæses ({reason}). Transskriptionen er her stadig.</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved ({reason}).</source>
+        <translation>Din ændring kunne ikke gemmes ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsModel</name>
+    <message>
+        <source>Untitled meeting</source>
+        <translation>Møde uden titel</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Optager</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Behandles</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Sent to CRM</source>
+        <translation>Sendt til CRM</translation>
+    </message>
+    <message>
+        <source>Under a minute</source>
+        <translation>Under et minut</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} t</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} t {minutes} min</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>I går</translation>
+    </message>
+    <message>
+        <source>not detected yet</source>
+        <translation>ikke genkendt endnu</translation>
+    </message>
+    <message>
+        <source>Language: {language}</source>
+        <translation>Sprog: {language}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsView</name>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownload</name>
+    <message>
+        <source>Minuta could not reach the model server. Check the network connection and try again. The built-in model keeps working offline.</source>
+        <translation>Minuta kunne ikke få forbindelse til modelserveren. Tjek netværksforbindelsen, og prøv igen. Den indbyggede model virker stadig uden internet.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. Download again to continue where it stopped.</source>
+        <translation>Forbindelsen blev afbrudt. Download igen for at fortsætte, hvor den stoppede.</translation>
+    </message>
+    <message>
+        <source>A downloaded file was damaged and has been deleted. Download again to fetch it afresh.</source>
+        <translation>En downloadet fil var beskadiget og er blevet slettet. Download igen for at hente den på ny.</translation>
+    </message>
+    <message>
+        <source>The download failed ({error}).</source>
+        <translation>Download mislykkedes ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>ModelListModel</name>
+    <message>
+        <source>your own model folder: {path}</source>
+        <translation>din egen modelmappe: {path}</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>På denne computer</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Bemærkning</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Built in, works offline</source>
+        <translation>Indbygget, virker uden internet</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>Ikke downloadet</translation>
+    </message>
+    <message>
+        <source>Recommended for {language}</source>
+        <translation>Anbefalet til {language}</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Anbefalet</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPage</name>
+    <message>
+        <source>The built-in model works offline from the start. Other models are downloaded only when you ask, and then run on this computer too.</source>
+        <translation>Den indbyggede model virker uden internet fra start. Andre modeller downloades kun, når du beder om det, og kører så også på denne computer.</translation>
+    </message>
+    <message>
+        <source>Transcription models</source>
+        <translation>Transskriptionsmodeller</translation>
+    </message>
+    <message>
+        <source>Use the &amp;suggestion</source>
+        <translation>Brug &amp;forslaget</translation>
+    </message>
+    <message>
+        <source>Use the suggested model</source>
+        <translation>Brug den foreslåede model</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Download</translation>
+    </message>
+    <message>
+        <source>Download the selected model</source>
+        <translation>Download den valgte model</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel download</source>
+        <translation>&amp;Annuller download</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Annuller download</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Downloadens fremskridt</translation>
+    </message>
+    <message>
+        <source>Looking at this computer…</source>
+        <translation>Undersøger computeren…</translation>
+    </message>
+    <message>
+        <source>Suggested for {language} on this computer: {model}</source>
+        <translation>Forslag til {language} på denne computer: {model}</translation>
+    </message>
+    <message>
+        <source>Suggested on this computer: {model}</source>
+        <translation>Forslag til denne computer: {model}</translation>
+    </message>
+    <message>
+        <source>Downloading {name}… Closing this window stops it; downloading again continues where it stopped.</source>
+        <translation>Downloader {name}… Hvis du lukker vinduet, stopper det; downloader du igen, fortsætter det, hvor det stoppede.</translation>
+    </message>
+    <message>
+        <source>{name} is not on this computer yet ({size} MB).</source>
+        <translation>{name} er ikke på denne computer endnu ({size} MB).</translation>
+    </message>
+    <message>
+        <source>Stopping the download…</source>
+        <translation>Stopper download…</translation>
+    </message>
+    <message>
+        <source>{done:.0f} of {total:.0f} MB</source>
+        <translation>{done:.0f} af {total:.0f} MB</translation>
+    </message>
+    <message>
+        <source>Download stopped. What arrived is kept: downloading again continues from there.</source>
+        <translation>Download stoppet. Det, der nåede at komme, er gemt: downloader du igen, fortsætter det derfra.</translation>
+    </message>
+</context>
+<context>
+    <name>NamePage</name>
+    <message>
+        <source>Optional</source>
+        <translation>Valgfrit</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Dit &amp;navn:</translation>
+    </message>
+    <message>
+        <source>Transcripts show it for what you say, instead of “me”. It stays in Minuta&apos;s encrypted store on this computer.</source>
+        <translation>Transskriptioner viser dit navn ved det, du siger, i stedet for “mig”. Det gemmes krypteret i Minuta på denne computer.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Afspil</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Afspil eller sæt på pause (mellemrum)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Afspil</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Hastighed</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Afspilningshastighed</translation>
+    </message>
+    <message>
+        <source>Sp&amp;eed</source>
+        <translation>Has&amp;tighed</translation>
+    </message>
+    <message>
+        <source>S&amp;kip silence</source>
+        <translation>Spring &amp;pauser over</translation>
+    </message>
+    <message>
+        <source>Skip silence</source>
+        <translation>Spring pauser over</translation>
+    </message>
+    <message>
+        <source>Leave out pauses longer than a second</source>
+        <translation>Spring pauser over, der er længere end et sekund</translation>
+    </message>
+    <message>
+        <source>Player status</source>
+        <translation>Afspillerens status</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>P&amp;ause</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingMessages</name>
+    <message>
+        <source>The call audio</source>
+        <translation>Opkaldslyden</translation>
+    </message>
+    <message>
+        <source>Your microphone</source>
+        <translation>Din mikrofon</translation>
+    </message>
+    <message>
+        <source>{channel} ({device}) stopped sending sound. Recording goes on, and picks it up again as soon as it is back.</source>
+        <translation>{channel} ({device}) holdt op med at sende lyd. Optagelsen fortsætter og tager den med igen, så snart den er tilbage.</translation>
+    </message>
+    <message>
+        <source>{channel} is back ({device}).</source>
+        <translation>{channel} er tilbage ({device}).</translation>
+    </message>
+    <message>
+        <source>{channel} now comes from {device}, the computer&apos;s new default.</source>
+        <translation>{channel} kommer nu fra {device}, computerens nye standard.</translation>
+    </message>
+    <message>
+        <source>{channel} missed {seconds} seconds of sound; that moment is silent in the recording.</source>
+        <translation>{channel} mistede {seconds} sekunders lyd; det øjeblik er stille i optagelsen.</translation>
+    </message>
+    <message>
+        <source>Your microphone has picked up only silence for a while. Is it muted?</source>
+        <translation>Din mikrofon har kun opfanget stilhed et stykke tid. Er lyden slået fra?</translation>
+    </message>
+    <message>
+        <source>Nobody has spoken for a long time. Is the meeting over? Stop the recording when it is.</source>
+        <translation>Ingen har sagt noget i lang tid. Er mødet slut? Stop i så fald optagelsen.</translation>
+    </message>
+    <message>
+        <source>The recording reached its maximum length, so it stops now.</source>
+        <translation>Optagelsen har nået sin maksimale længde og stopper nu.</translation>
+    </message>
+    <message>
+        <source>The live transcript is falling behind, so it shows whole sentences only for now. The recording is not affected.</source>
+        <translation>Live-transskriptionen halter bagefter, så den viser kun hele sætninger lige nu. Optagelsen påvirkes ikke.</translation>
+    </message>
+    <message>
+        <source>The computer is busy: some of the live transcript is left for the full transcript after the meeting. The recording is not affected.</source>
+        <translation>Computeren har travlt: noget af live-transskriptionen venter til den fulde transskription efter mødet. Optagelsen påvirkes ikke.</translation>
+    </message>
+    <message>
+        <source>The live transcript stopped. The recording goes on, and the full transcript is made when it ends.</source>
+        <translation>Live-transskriptionen er stoppet. Optagelsen fortsætter, og den fulde transskription laves, når den slutter.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the recording stopped at {time}. Everything up to then is kept: free some space, then restart Minuta to finish saving it.</source>
+        <translation>Disken er fuld, så optagelsen stoppede ved {time}. Alt indtil da er gemt: frigør noget plads, og genstart så Minuta for at gemme det færdigt.</translation>
+    </message>
+    <message>
+        <source>The recording stopped at {time} because of a problem. Everything up to then is kept; restart Minuta to finish saving it.</source>
+        <translation>Optagelsen stoppede ved {time} på grund af et problem. Alt indtil da er gemt; genstart Minuta for at gemme det færdigt.</translation>
+    </message>
+    <message>
+        <source>The recording reached its maximum length and was stopped at {time}.</source>
+        <translation>Optagelsen nåede sin maksimale længde og blev stoppet ved {time}.</translation>
+    </message>
+    <message>
+        <source>Recording could not start: a sound device is not available. Check that it is plugged in, or choose the computer&apos;s default.</source>
+        <translation>Optagelsen kunne ikke starte: en lydenhed er ikke tilgængelig. Tjek, at den er tilsluttet, eller vælg computerens standard.</translation>
+    </message>
+    <message>
+        <source>Recording could not start: {reason}</source>
+        <translation>Optagelsen kunne ikke starte: {reason}</translation>
+    </message>
+    <message>
+        <source>Recording could not start: Minuta could not write its files ({reason}).</source>
+        <translation>Optagelsen kunne ikke starte: Minuta kunne ikke skrive sine filer ({reason}).</translation>
+    </message>
+    <message>
+        <source>Recording could not start ({problem}).</source>
+        <translation>Optagelsen kunne ikke starte ({problem}).</translation>
+    </message>
+    <message>
+        <source>The recording could not be saved completely. What was recorded is kept; restart Minuta to finish saving it.</source>
+        <translation>Optagelsen kunne ikke gemmes helt. Det optagne er bevaret; genstart Minuta for at gemme det færdigt.</translation>
+    </message>
+    <message>
+        <source>Your notes could not be saved just now. Minuta tries again as you type.</source>
+        <translation>Dine noter kunne ikke gemmes lige nu. Minuta prøver igen, mens du skriver.</translation>
+    </message>
+    <message>
+        <source>No live transcript this time ({reason}). The recording and the full transcript afterwards are not affected.</source>
+        <translation>Ingen live-transskription denne gang ({reason}). Optagelsen og den fulde transskription bagefter påvirkes ikke.</translation>
+    </message>
+    <message>
+        <source>Minuta could not list the sound devices. Recording uses the computer&apos;s default ones.</source>
+        <translation>Minuta kunne ikke finde lydenhederne. Optagelsen bruger computerens standardenheder.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingView</name>
+    <message>
+        <source>Optional, for example: Nordlys pricing</source>
+        <translation>Valgfrit, for eksempel: Nordlys-priser</translation>
+    </message>
+    <message>
+        <source>Meeting title</source>
+        <translation>Mødets titel</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Start recording</source>
+        <translation>&amp;Start optagelse</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Start optagelse</translation>
+    </message>
+    <message>
+        <source>Start recording this meeting (Alt+S)</source>
+        <translation>Start optagelsen af dette møde (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Full transcript progress</source>
+        <translation>Den fulde transskriptions fremskridt</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l transcript</source>
+        <translation>A&amp;nnuller transskription</translation>
+    </message>
+    <message>
+        <source>Cancel the full transcript</source>
+        <translation>Annuller den fulde transskription</translation>
+    </message>
+    <message>
+        <source>Stop making the full transcript; the live transcript is kept (Alt+L)</source>
+        <translation>Stop den fulde transskription; live-transskriptionen bliver gemt (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Record a meeting</source>
+        <translation>Optag et møde</translation>
+    </message>
+    <message>
+        <source>Recording status</source>
+        <translation>Optagelsens status</translation>
+    </message>
+    <message>
+        <source>Recorded time</source>
+        <translation>Optaget tid</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>Mikrofonniveau</translation>
+    </message>
+    <message>
+        <source>Call audio level</source>
+        <translation>Niveau for opkaldslyd</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>Call audio</source>
+        <translation>Opkaldslyd</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>&amp;Markér</translation>
+    </message>
+    <message>
+        <source>Highlight this moment</source>
+        <translation>Markér dette øjeblik</translation>
+    </message>
+    <message>
+        <source>Mark this moment to find it later ({shortcut})</source>
+        <translation>Markér dette øjeblik, så du kan finde det senere ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Highlight label (optional)</source>
+        <translation>Tekst til markeringen (valgfrit)</translation>
+    </message>
+    <message>
+        <source>Highlight label</source>
+        <translation>Tekst til markeringen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Stop optagelse</translation>
+    </message>
+    <message>
+        <source>Stop and save the recording (Alt+T)</source>
+        <translation>Stop og gem optagelsen (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation>Live-transskription</translation>
+    </message>
+    <message>
+        <source>Your notes. They are saved as you type.</source>
+        <translation>Dine noter. De gemmes, mens du skriver.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Noter</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starter…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Genoptag</translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <translation>Genoptag optagelsen</translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <translation>Sæt optagelsen på pause</translation>
+    </message>
+    <message>
+        <source>Record again (Alt+R)</source>
+        <translation>Optag igen (Alt+G)</translation>
+    </message>
+    <message>
+        <source>Pause the recording (Alt+P)</source>
+        <translation>Sæt optagelsen på pause (Alt+P)</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● Optager</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>På pause</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <source>Highlight at {time}: {label}</source>
+        <translation>Markering ved {time}: {label}</translation>
+    </message>
+    <message>
+        <source>Highlight at {time}</source>
+        <translation>Markering ved {time}</translation>
+    </message>
+    <message>
+        <source>Making the full transcript of the last recording…</source>
+        <translation>Laver den fulde transskription af den seneste optagelse…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>Minuta could not search your meetings just now.</source>
+        <translation>Minuta kunne ikke søge i dine møder lige nu.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Search meetings ({keys})</source>
+        <translation>Søg i møder ({keys})</translation>
+    </message>
+    <message>
+        <source>Search meetings</source>
+        <translation>Søg i møder</translation>
+    </message>
+    <message>
+        <source>Search titles, notes and transcripts ({keys})</source>
+        <translation>Søg i titler, noter og transskriptioner ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>at {time}</source>
+        <translation>ved {time}</translation>
+    </message>
+    <message>
+        <source>in the notes</source>
+        <translation>i noterne</translation>
+    </message>
+    <message>
+        <source>in the title</source>
+        <translation>i titlen</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Search results</source>
+        <translation>Søgeresultater</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Søger…</translation>
+    </message>
+    <message>
+        <source>No matches for “{query}”.</source>
+        <translation>Ingen resultater for “{query}”.</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 resultat</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>{count} resultater</translation>
+    </message>
+</context>
+<context>
+    <name>SeekBar</name>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Position i optagelsen</translation>
+    </message>
+    <message>
+        <source>Position (Left/Right: 5 seconds back or on)</source>
+        <translation>Position (venstre/højre pil: 5 sekunder tilbage eller frem)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Minuta Settings</source>
+        <translation>Indstillinger for Minuta</translation>
+    </message>
+    <message>
+        <source>Recording devices</source>
+        <translation>Optageenheder</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Transcription model</source>
+        <translation>Transskriptionsmodel</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Hotkey</source>
+        <translation>Genvejstast</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Afsnit i indstillingerne</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Gem indstillingerne</translation>
+    </message>
+    <message>
+        <source>Minuta could not read your settings ({error}).</source>
+        <translation>Minuta kunne ikke læse dine indstillinger ({error}).</translation>
+    </message>
+    <message>
+        <source>Minuta could not save your settings ({error}).</source>
+        <translation>Minuta kunne ikke gemme dine indstillinger ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Minuta</source>
+        <translation>Kom i gang med Minuta</translation>
+    </message>
+    <message>
+        <source>Minuta records your meetings, writes down what was said, and keeps it all on this computer, encrypted. Nothing is sent anywhere unless you ask. The next steps take a minute; every one of them can be changed later in Settings.</source>
+        <translation>Minuta optager dine møder, skriver ned, hvad der blev sagt, og gemmer det hele krypteret på denne computer. Intet sendes nogen steder hen, medmindre du beder om det. De næste trin tager et minut, og du kan ændre dem alle senere under Indstillinger.</translation>
+    </message>
+    <message>
+        <source>Welcome to Minuta</source>
+        <translation>Velkommen til Minuta</translation>
+    </message>
+    <message>
+        <source>Your microphone and the call</source>
+        <translation>Din mikrofon og opkaldet</translation>
+    </message>
+    <message>
+        <source>Choose what to record, then press Test and say something.</source>
+        <translation>Vælg, hvad der skal optages, og tryk så på Test og sig noget.</translation>
+    </message>
+    <message>
+        <source>Language and transcription</source>
+        <translation>Sprog og transskription</translation>
+    </message>
+    <message>
+        <source>The built-in model works offline right away. A model suggested for your language can be more accurate; downloading it is optional.</source>
+        <translation>Den indbyggede model virker uden internet med det samme. En model, der er foreslået til dit sprog, kan være mere præcis; det er valgfrit at downloade den.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Valgfrit.</translation>
+    </message>
+    <message>
+        <source>Finish saves these choices.</source>
+        <translation>Dine valg gemmes, når du afslutter.</translation>
+    </message>
+    <message>
+        <source>Minuta could not save these choices: {error}</source>
+        <translation>Minuta kunne ikke gemme dine valg: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptList</name>
+    <message>
+        <source>Transcript</source>
+        <translation>Transskription</translation>
+    </message>
+    <message>
+        <source>Click a line to play it; double-click or F2 to correct it</source>
+        <translation>Klik på en linje for at afspille den; dobbeltklik eller tryk F2 for at rette den</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>Me</source>
+        <translation>Mig</translation>
+    </message>
+    <message>
+        <source>Them</source>
+        <translation>De andre</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Taler</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Recording, {time}</source>
+        <translation>Optager, {time}</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Optager</translation>
+    </message>
+    <message>
+        <source>Recording paused at {time}</source>
+        <translation>Optagelsen er sat på pause ved {time}</translation>
+    </message>
+    <message>
+        <source>Recording paused</source>
+        <translation>Optagelsen er sat på pause</translation>
+    </message>
+    <message>
+        <source>Writing the transcript</source>
+        <translation>Skriver transskriptionen</translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>Optager ikke</translation>
+    </message>
+    <message>
+        <source>Minuta: {status}</source>
+        <translation>Minuta: {status}</translation>
+    </message>
+    <message>
+        <source>Start &amp;Quick Recording</source>
+        <translation>Start &amp;hurtig optagelse</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Genoptag</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Add &amp;Highlight</source>
+        <translation>Tilføj &amp;markering</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Recording</source>
+        <translation>&amp;Stop optagelse</translation>
+    </message>
+    <message>
+        <source>&amp;Open Minuta</source>
+        <translation>&amp;Åbn Minuta</translation>
+    </message>
+    <message>
+        <source>Q&amp;uit Minuta</source>
+        <translation>&amp;Afslut Minuta</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBanner</name>
+    <message>
+        <source>Recording messages</source>
+        <translation>Beskeder om optagelsen</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Luk</translation>
+    </message>
+    <message>
+        <source>Dismiss the messages</source>
+        <translation>Luk beskederne</translation>
+    </message>
+    <message>
+        <source>Hide these messages (Alt+D)</source>
+        <translation>Skjul disse beskeder (Alt+L)</translation>
+    </message>
+</context>
+<context>
+    <name>WordStrip</name>
+    <message>
+        <source>Words of the selected line</source>
+        <translation>Ordene i den valgte linje</translation>
+    </message>
+    <message>
+        <source>Click a word to play from it</source>
+        <translation>Klik på et ord for at afspille derfra</translation>
+    </message>
+</context>
+<context>
+    <name>_LineDelegate</name>
+    <message>
+        <source>Correct this line</source>
+        <translation>Ret denne linje</translation>
+    </message>
+</context>
+</TS>

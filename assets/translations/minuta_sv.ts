@@ -1,0 +1,1577 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv" sourcelanguage="en">
+<context>
+    <name>AudioPlayer</name>
+    <message>
+        <source>The sound output could not be opened, so nothing can be heard. The transcript still follows along.</source>
+        <translation>Ljudutgången kunde inte öppnas, så inget ljud hörs. Transkriptionen följer ändå med.</translation>
+    </message>
+    <message>
+        <source>No sound output was found, so nothing can be heard. The transcript still follows along.</source>
+        <translation>Ingen ljudutgång hittades, så inget ljud hörs. Transkriptionen följer ändå med.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Before you record</source>
+        <translation>Innan du spelar in</translation>
+    </message>
+    <message>
+        <source>Does everyone know you are recording?</source>
+        <translation>Vet alla att du spelar in?</translation>
+    </message>
+    <message>
+        <source>Recording people needs their knowledge, and in many countries their consent. Tell everyone before you start, and record only if they agree. Minuta asks before every recording and keeps your answer with the meeting.</source>
+        <translation>När du spelar in andra måste de veta om det, och i många länder också samtycka. Berätta det för alla innan du börjar, och spela bara in om de godkänner. Minuta frågar före varje inspelning och sparar ditt svar med mötet.</translation>
+    </message>
+    <message>
+        <source>Everyone is &amp;informed and agreed</source>
+        <translation>Alla är &amp;informerade och har godkänt</translation>
+    </message>
+    <message>
+        <source>I&amp;nternal meeting</source>
+        <translation>Internt &amp;möte</translation>
+    </message>
+    <message>
+        <source>Someone &amp;declined — don&apos;t record</source>
+        <translation>&amp;Någon har sagt nej — spela inte in</translation>
+    </message>
+    <message>
+        <source>Colleagues only, where your workplace&apos;s own rules on recording apply</source>
+        <translation>Bara kollegor, och din arbetsplats egna regler för inspelning gäller</translation>
+    </message>
+    <message>
+        <source>That&apos;s fine: nothing will be recorded. You can still write notes by hand.</source>
+        <translation>Helt okej: inget spelas in. Du kan fortfarande skriva anteckningar själv.</translation>
+    </message>
+    <message>
+        <source>&amp;Close without recording</source>
+        <translation>Stän&amp;g utan att spela in</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Spela in</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Starta inspelning</translation>
+    </message>
+    <message>
+        <source>Start recording (Enter)</source>
+        <translation>Starta inspelning (Enter)</translation>
+    </message>
+    <message>
+        <source>Say it, or paste it into the call&apos;s chat:</source>
+        <translation>Säg det, eller klistra in det i samtalets chatt:</translation>
+    </message>
+    <message>
+        <source>Language of the announcement</source>
+        <translation>Språk för meddelandet</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopiera</translation>
+    </message>
+    <message>
+        <source>Copy the announcement</source>
+        <translation>Kopiera meddelandet</translation>
+    </message>
+    <message>
+        <source>Copy it, then paste it into the call&apos;s chat</source>
+        <translation>Kopiera det och klistra in det i samtalets chatt</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the call&apos;s chat.</source>
+        <translation>Kopierat. Klistra in det i samtalets chatt.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>&amp;Nothing: I choose each time</source>
+        <translation>&amp;Inget: jag väljer varje gång</translation>
+    </message>
+    <message>
+        <source>Everyone is &amp;informed and agreed</source>
+        <translation>Alla är i&amp;nformerade och har godkänt</translation>
+    </message>
+    <message>
+        <source>Internal &amp;meeting</source>
+        <translation>Internt &amp;möte</translation>
+    </message>
+    <message>
+        <source>Before each recording, pre-select this answer:</source>
+        <translation>Förvälj det här svaret före varje inspelning:</translation>
+    </message>
+    <message>
+        <source>Minuta still asks before every recording; a pre-selected answer only makes it one press of Enter. Choose it only if it is nearly always true.</source>
+        <translation>Minuta frågar fortfarande före varje inspelning; ett förvalt svar gör det bara till ett tryck på Enter. Välj det bara om det nästan alltid stämmer.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Namn, åtskilda med kommatecken</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Your notes from the meeting</source>
+        <translation>Dina anteckningar från mötet</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>Markeringar</translation>
+    </message>
+    <message>
+        <source>Click a highlight to play from there</source>
+        <translation>Klicka på en markering för att spela upp därifrån</translation>
+    </message>
+    <message>
+        <source>No highlights were marked.</source>
+        <translation>Inget markerades.</translation>
+    </message>
+    <message>
+        <source>Partic&amp;ipants</source>
+        <translation>&amp;Deltagare</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>Antec&amp;kningar</translation>
+    </message>
+    <message>
+        <source>&amp;Highlights</source>
+        <translation>Markeri&amp;ngar</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Markering</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePickers</name>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>The microphone you speak into</source>
+        <translation>Mikrofonen du pratar i</translation>
+    </message>
+    <message>
+        <source>Call audio</source>
+        <translation>Samtalsljud</translation>
+    </message>
+    <message>
+        <source>What this computer plays: the other people in a Teams, Meet or Zoom call</source>
+        <translation>Det som datorn spelar upp: de andra i ett samtal i Teams, Meet eller Zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Mikrofon:</translation>
+    </message>
+    <message>
+        <source>&amp;Call audio:</source>
+        <translation>Samtals&amp;ljud:</translation>
+    </message>
+    <message>
+        <source>Don&apos;t record call audio (in-person meeting)</source>
+        <translation>Spela inte in samtalsljud (fysiskt möte)</translation>
+    </message>
+    <message>
+        <source>Computer&apos;s default ({device})</source>
+        <translation>Datorns standard ({device})</translation>
+    </message>
+    <message>
+        <source>Computer&apos;s default</source>
+        <translation>Datorns standard</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>Call audio from</source>
+        <translation>Samtalsljud från</translation>
+    </message>
+    <message>
+        <source>Record the &amp;call audio too</source>
+        <translation>Spela också in samtals&amp;ljudet</translation>
+    </message>
+    <message>
+        <source>Record the call audio too</source>
+        <translation>Spela också in samtalsljudet</translation>
+    </message>
+    <message>
+        <source>What this computer plays: the other people in a Teams, Meet or Zoom call. Turn it off for meetings in a room.</source>
+        <translation>Det som datorn spelar upp: de andra i ett samtal i Teams, Meet eller Zoom. Stäng av det för möten i ett rum.</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>Mikrofonnivå</translation>
+    </message>
+    <message>
+        <source>Call audio level</source>
+        <translation>Nivå för samtalsljud</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testa</translation>
+    </message>
+    <message>
+        <source>Test the devices</source>
+        <translation>Testa enheterna</translation>
+    </message>
+    <message>
+        <source>Speak, or play a sound: the bars show what Minuta hears (Alt+T)</source>
+        <translation>Prata, eller spela upp ett ljud: staplarna visar vad Minuta hör (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Looking for devices…</source>
+        <translation>Letar efter enheter…</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Mikrofon:</translation>
+    </message>
+    <message>
+        <source>Call audio &amp;from:</source>
+        <translation>Samtalsl&amp;jud från:</translation>
+    </message>
+    <message>
+        <source>System default ({name})</source>
+        <translation>Systemets standard ({name})</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemets standard</translation>
+    </message>
+    <message>
+        <source>Chosen device (not connected now)</source>
+        <translation>Vald enhet (inte ansluten nu)</translation>
+    </message>
+    <message>
+        <source>Stop &amp;test</source>
+        <translation>Sluta &amp;testa</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>Export formats</source>
+        <translation>Exportformat</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown (.md)</source>
+        <translation>&amp;Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>Plain &amp;text (.txt)</source>
+        <translation>Ren &amp;text (.txt)</translation>
+    </message>
+    <message>
+        <source>&amp;Subtitles (.srt)</source>
+        <translation>&amp;Undertexter (.srt)</translation>
+    </message>
+    <message>
+        <source>&amp;Web subtitles (.vtt)</source>
+        <translation>&amp;Webbundertexter (.vtt)</translation>
+    </message>
+    <message>
+        <source>W&amp;ord document (.docx)</source>
+        <translation>W&amp;ord-dokument (.docx)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON, with word timings (.json)</source>
+        <translation>&amp;JSON med tider för varje ord (.json)</translation>
+    </message>
+    <message>
+        <source>Export meeting (the file is not encrypted)</source>
+        <translation>Exportera mötet (filen är inte krypterad)</translation>
+    </message>
+</context>
+<context>
+    <name>FinalPassBar</name>
+    <message>
+        <source>Improving the transcript…</source>
+        <translation>Förbättrar transkriptionen…</translation>
+    </message>
+    <message>
+        <source>Transcript progress</source>
+        <translation>Transkriptionens förlopp</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Avb&amp;ryt</translation>
+    </message>
+    <message>
+        <source>Cancel improving the transcript</source>
+        <translation>Avbryt förbättringen av transkriptionen</translation>
+    </message>
+</context>
+<context>
+    <name>FinalPassRunner</name>
+    <message>
+        <source>The full transcript could not be made: the transcription stopped unexpectedly. The recording and the live transcript are kept.</source>
+        <translation>Den fullständiga transkriptionen kunde inte göras: transkriberingen stoppade oväntat. Inspelningen och live-transkriptionen finns kvar.</translation>
+    </message>
+    <message>
+        <source>The full transcript could not be made: {reason}</source>
+        <translation>Den fullständiga transkriptionen kunde inte göras: {reason}</translation>
+    </message>
+    <message>
+        <source>The full transcript could not be made ({problem}). The recording and the live transcript are kept.</source>
+        <translation>Den fullständiga transkriptionen kunde inte göras ({problem}). Inspelningen och live-transkriptionen finns kvar.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in transcript</source>
+        <translation>Sök i transkriptionen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Föregående</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Föregående träff (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nästa</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nästa träff (Enter)</translation>
+    </message>
+    <message>
+        <source>Find result</source>
+        <translation>Sökresultat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Stäng (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Inga träffar</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalHotkey</name>
+    <message>
+        <source>Global shortcuts are not available on this desktop; use the tray icon instead.</source>
+        <translation>Globala kortkommandon fungerar inte på det här skrivbordet; använd Minuta-ikonen i systemfältet i stället.</translation>
+    </message>
+    <message>
+        <source>{keys} cannot be a global shortcut: use Ctrl, Alt or Super with a key.</source>
+        <translation>{keys} kan inte vara ett globalt kortkommando: använd Ctrl, Alt eller Super tillsammans med en tangent.</translation>
+    </message>
+    <message>
+        <source>Minuta could not set up the global shortcut; use the tray icon instead.</source>
+        <translation>Minuta kunde inte ställa in det globala kortkommandot; använd Minuta-ikonen i systemfältet i stället.</translation>
+    </message>
+    <message>
+        <source>Your keyboard has no key for {keys}.</source>
+        <translation>Ditt tangentbord har ingen tangent för {keys}.</translation>
+    </message>
+    <message>
+        <source>Another program already uses {keys}. Choose other keys.</source>
+        <translation>Ett annat program använder redan {keys}. Välj andra tangenter.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Spela in</translation>
+    </message>
+    <message>
+        <source>Record a meeting</source>
+        <translation>Spela in ett möte</translation>
+    </message>
+    <message>
+        <source>Start recording a meeting ({keys})</source>
+        <translation>Börja spela in ett möte ({keys})</translation>
+    </message>
+    <message>
+        <source>Opening your meetings…</source>
+        <translation>Öppnar dina möten…</translation>
+    </message>
+    <message>
+        <source>No meetings yet</source>
+        <translation>Inga möten än</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Record&lt;/b&gt; when your next meeting starts, or import a recording with &lt;code&gt;minuta import FILE&lt;/code&gt;.</source>
+        <translation>Tryck på &lt;b&gt;Spela in&lt;/b&gt; när ditt nästa möte börjar, eller importera en inspelning med &lt;code&gt;minuta import FIL&lt;/code&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeyPage</name>
+    <message>
+        <source>Quick record hotkey</source>
+        <translation>Kortkommando för snabbinspelning</translation>
+    </message>
+    <message>
+        <source>Click, then press the keys you want to use</source>
+        <translation>Klicka och tryck sedan på tangenterna du vill använda</translation>
+    </message>
+    <message>
+        <source>Use &amp;default</source>
+        <translation>Använd stan&amp;dard</translation>
+    </message>
+    <message>
+        <source>Use the default hotkey</source>
+        <translation>Använd standardkortkommandot</translation>
+    </message>
+    <message>
+        <source>Back to {keys}</source>
+        <translation>Tillbaka till {keys}</translation>
+    </message>
+    <message>
+        <source>Start &amp;recording:</source>
+        <translation>Starta &amp;inspelning:</translation>
+    </message>
+    <message>
+        <source>Works from any program while Minuta runs. Minuta still asks about consent before it records. Clear the field to turn the hotkey off.</source>
+        <translation>Fungerar i alla program medan Minuta körs. Minuta frågar fortfarande om samtycke innan den spelar in. Töm fältet för att stänga av kortkommandot.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Detect automatically</source>
+        <translation>Identifiera automatiskt</translation>
+    </message>
+    <message>
+        <source>Several languages in one meeting</source>
+        <translation>Flera språk i samma möte</translation>
+    </message>
+    <message>
+        <source>Meeting language</source>
+        <translation>Mötesspråk</translation>
+    </message>
+    <message>
+        <source>Meetings are &amp;in:</source>
+        <translation>Mötena hålls &amp;på:</translation>
+    </message>
+    <message>
+        <source>Choosing the language you usually meet in makes transcripts more accurate and lets Minuta suggest the best model for it. You can still change it for a single meeting.</source>
+        <translation>När du väljer det språk dina möten oftast hålls på blir transkriptionerna mer exakta, och Minuta kan föreslå den bästa modellen för det. Du kan fortfarande ändra det för ett enskilt möte.</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>Silent</source>
+        <translation>Tyst</translation>
+    </message>
+    <message>
+        <source>Sound arrives</source>
+        <translation>Ljud kommer in</translation>
+    </message>
+    <message>
+        <source>Loud</source>
+        <translation>Högt</translation>
+    </message>
+    <message>
+        <source>Too loud</source>
+        <translation>För högt</translation>
+    </message>
+</context>
+<context>
+    <name>LevelProbe</name>
+    <message>
+        <source>The chosen microphone is not connected.</source>
+        <translation>Den valda mikrofonen är inte ansluten.</translation>
+    </message>
+    <message>
+        <source>The chosen output is not connected.</source>
+        <translation>Den valda ljudutgången är inte ansluten.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTranscriptModel</name>
+    <message>
+        <source>me</source>
+        <translation>jag</translation>
+    </message>
+    <message>
+        <source>them</source>
+        <translation>de andra</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>talare</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Encrypted on this computer · unlocked with your passphrase</source>
+        <translation>Krypterat på den här datorn · upplåst med din lösenfras</translation>
+    </message>
+    <message>
+        <source>Encrypted on this computer · key kept in your {location}</source>
+        <translation>Krypterat på den här datorn · nyckeln finns i {location}</translation>
+    </message>
+    <message>
+        <source>Quit Minuta?</source>
+        <translation>Vill du avsluta Minuta?</translation>
+    </message>
+    <message>
+        <source>A recording is running.</source>
+        <translation>En inspelning pågår.</translation>
+    </message>
+    <message>
+        <source>Quitting stops the recording. Everything recorded so far is kept.</source>
+        <translation>Om du avslutar stoppas inspelningen. Allt som har spelats in hittills sparas.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and Quit</source>
+        <translation>&amp;Stoppa och avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Recording</source>
+        <translation>&amp;Fortsätt spela in</translation>
+    </message>
+    <message>
+        <source>New &amp;Recording</source>
+        <translation>&amp;Ny inspelning</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Search Meetings</source>
+        <translation>&amp;Sök i möten</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Meetings</source>
+        <translation>&amp;Läs in möten igen</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Meetings</source>
+        <translation>&amp;Tillbaka till mötena</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;About Minuta</source>
+        <translation>&amp;Om Minuta</translation>
+    </message>
+    <message>
+        <source>1 meeting</source>
+        <translation>1 möte</translation>
+    </message>
+    <message>
+        <source>{count} meetings</source>
+        <translation>{count} möten</translation>
+    </message>
+    <message>
+        <source>Minuta could not list your meetings ({error}).</source>
+        <translation>Minuta kunde inte visa dina möten ({error}).</translation>
+    </message>
+    <message>
+        <source>About Minuta</source>
+        <translation>Om Minuta</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Minuta {version}&lt;/b&gt;&lt;p&gt;Meeting notes that stay on this computer: your meetings are stored here, encrypted.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Minuta {version}&lt;/b&gt;&lt;p&gt;Mötesanteckningar som stannar på den här datorn: dina möten sparas här, krypterade.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingActions</name>
+    <message>
+        <source>Exported to {path}. This copy is not encrypted.</source>
+        <translation>Exporterat till {path}. Den här kopian är inte krypterad.</translation>
+    </message>
+    <message>
+        <source>The export failed ({reason}).</source>
+        <translation>Exporten misslyckades ({reason}).</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>Ta bort möte</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” from {date}? Its transcript, notes and audio are removed for good.</source>
+        <translation>Vill du ta bort ”{title}” från {date}? Transkription, anteckningar och ljud tas bort för gott.</translation>
+    </message>
+    <message>
+        <source>The meeting could not be deleted ({reason}).</source>
+        <translation>Mötet kunde inte tas bort ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHeader</name>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Möten</translation>
+    </message>
+    <message>
+        <source>Back to the meetings (Alt+Left)</source>
+        <translation>Tillbaka till mötena (Alt+Vänster)</translation>
+    </message>
+    <message>
+        <source>Back to the meetings</source>
+        <translation>Tillbaka till mötena</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Click to change the title</source>
+        <translation>Klicka för att ändra titeln</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>Find in the transcript (Ctrl+F)</source>
+        <translation>Sök i transkriptionen (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find in the transcript</source>
+        <translation>Sök i transkriptionen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Exportera…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <source>Save a copy as a document or subtitles</source>
+        <translation>Spara en kopia som dokument eller undertexter</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Ta bort…</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>Ta bort möte</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingView</name>
+    <message>
+        <source>Date and length</source>
+        <translation>Datum och längd</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>Loading audio…</source>
+        <translation>Läser in ljud…</translation>
+    </message>
+    <message>
+        <source>This meeting could not be opened ({reason}).</source>
+        <translation>Mötet kunde inte öppnas ({reason}).</translation>
+    </message>
+    <message>
+        <source>This meeting has no audio.</source>
+        <translation>Mötet har inget ljud.</translation>
+    </message>
+    <message>
+        <source>The audio could not be loaded ({reason}). The transcript is still here.</source>
+        <translation>Ljudet kunde inte läsas in ({reason}). Transkriptionen finns kvar.</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved ({reason}).</source>
+        <translation>Din ändring kunde inte sparas ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsModel</name>
+    <message>
+        <source>Untitled meeting</source>
+        <translation>Möte utan titel</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Spelar in</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Bearbetas</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Sent to CRM</source>
+        <translation>Skickat till CRM</translation>
+    </message>
+    <message>
+        <source>Under a minute</source>
+        <translation>Under en minut</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} tim</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} tim {minutes} min</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>I går</translation>
+    </message>
+    <message>
+        <source>not detected yet</source>
+        <translation>inte identifierat än</translation>
+    </message>
+    <message>
+        <source>Language: {language}</source>
+        <translation>Språk: {language}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsView</name>
+    <message>
+        <source>Meetings</source>
+        <translation>Möten</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownload</name>
+    <message>
+        <source>Minuta could not reach the model server. Check the network connection and try again. The built-in model keeps working offline.</source>
+        <translation>Minuta kunde inte nå modellservern. Kontrollera nätverksanslutningen och försök igen. Den inbyggda modellen fungerar fortfarande utan internet.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. Download again to continue where it stopped.</source>
+        <translation>Anslutningen bröts. Ladda ned igen för att fortsätta där den stannade.</translation>
+    </message>
+    <message>
+        <source>A downloaded file was damaged and has been deleted. Download again to fetch it afresh.</source>
+        <translation>En nedladdad fil var skadad och har tagits bort. Ladda ned igen för att hämta den på nytt.</translation>
+    </message>
+    <message>
+        <source>The download failed ({error}).</source>
+        <translation>Nedladdningen misslyckades ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>ModelListModel</name>
+    <message>
+        <source>your own model folder: {path}</source>
+        <translation>din egen modellmapp: {path}</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>På den här datorn</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Built in, works offline</source>
+        <translation>Inbyggd, fungerar utan internet</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>Inte nedladdad</translation>
+    </message>
+    <message>
+        <source>Recommended for {language}</source>
+        <translation>Rekommenderas för {language}</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Rekommenderas</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPage</name>
+    <message>
+        <source>The built-in model works offline from the start. Other models are downloaded only when you ask, and then run on this computer too.</source>
+        <translation>Den inbyggda modellen fungerar utan internet från början. Andra modeller laddas bara ned när du ber om det, och körs sedan också på den här datorn.</translation>
+    </message>
+    <message>
+        <source>Transcription models</source>
+        <translation>Transkriptionsmodeller</translation>
+    </message>
+    <message>
+        <source>Use the &amp;suggestion</source>
+        <translation>Använd f&amp;örslaget</translation>
+    </message>
+    <message>
+        <source>Use the suggested model</source>
+        <translation>Använd den föreslagna modellen</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Ladda ned</translation>
+    </message>
+    <message>
+        <source>Download the selected model</source>
+        <translation>Ladda ned den valda modellen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel download</source>
+        <translation>&amp;Avbryt nedladdningen</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Avbryt nedladdningen</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Nedladdningens förlopp</translation>
+    </message>
+    <message>
+        <source>Looking at this computer…</source>
+        <translation>Undersöker datorn…</translation>
+    </message>
+    <message>
+        <source>Suggested for {language} on this computer: {model}</source>
+        <translation>Förslag för {language} på den här datorn: {model}</translation>
+    </message>
+    <message>
+        <source>Suggested on this computer: {model}</source>
+        <translation>Förslag för den här datorn: {model}</translation>
+    </message>
+    <message>
+        <source>Downloading {name}… Closing this window stops it; downloading again continues where it stopped.</source>
+        <translation>Laddar ned {name}… Om du stänger fönstret avbryts det; laddar du ned igen fortsätter det där det stannade.</translation>
+    </message>
+    <message>
+        <source>{name} is not on this computer yet ({size} MB).</source>
+        <translation>{name} finns inte på den här datorn än ({size} MB).</translation>
+    </message>
+    <message>
+        <source>Stopping the download…</source>
+        <translation>Avbryter nedladdningen…</translation>
+    </message>
+    <message>
+        <source>{done:.0f} of {total:.0f} MB</source>
+        <translation>{done:.0f} av {total:.0f} MB</translation>
+    </message>
+    <message>
+        <source>Download stopped. What arrived is kept: downloading again continues from there.</source>
+        <translation>Nedladdningen avbröts. Det som hann komma sparas: laddar du ned igen fortsätter det därifrån.</translation>
+    </message>
+</context>
+<context>
+    <name>NamePage</name>
+    <message>
+        <source>Optional</source>
+        <translation>Valfritt</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ditt &amp;namn:</translation>
+    </message>
+    <message>
+        <source>Transcripts show it for what you say, instead of “me”. It stays in Minuta&apos;s encrypted store on this computer.</source>
+        <translation>Transkriptioner visar ditt namn vid det du säger, i stället för ”jag”. Det sparas krypterat i Minuta på den här datorn.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>&amp;Play</source>
+        <translation>Spe&amp;la upp</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Spela upp eller pausa (mellanslag)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Spela upp</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Hastighet</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Uppspelningshastighet</translation>
+    </message>
+    <message>
+        <source>Sp&amp;eed</source>
+        <translation>Hasti&amp;ghet</translation>
+    </message>
+    <message>
+        <source>S&amp;kip silence</source>
+        <translation>Hoppa över t&amp;ystnad</translation>
+    </message>
+    <message>
+        <source>Skip silence</source>
+        <translation>Hoppa över tystnad</translation>
+    </message>
+    <message>
+        <source>Leave out pauses longer than a second</source>
+        <translation>Hoppa över pauser som är längre än en sekund</translation>
+    </message>
+    <message>
+        <source>Player status</source>
+        <translation>Spelarens status</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingMessages</name>
+    <message>
+        <source>The call audio</source>
+        <translation>Samtalsljudet</translation>
+    </message>
+    <message>
+        <source>Your microphone</source>
+        <translation>Din mikrofon</translation>
+    </message>
+    <message>
+        <source>{channel} ({device}) stopped sending sound. Recording goes on, and picks it up again as soon as it is back.</source>
+        <translation>{channel} ({device}) slutade skicka ljud. Inspelningen fortsätter och tar med det igen så snart det är tillbaka.</translation>
+    </message>
+    <message>
+        <source>{channel} is back ({device}).</source>
+        <translation>{channel} är tillbaka ({device}).</translation>
+    </message>
+    <message>
+        <source>{channel} now comes from {device}, the computer&apos;s new default.</source>
+        <translation>{channel} kommer nu från {device}, datorns nya standard.</translation>
+    </message>
+    <message>
+        <source>{channel} missed {seconds} seconds of sound; that moment is silent in the recording.</source>
+        <translation>{channel} missade {seconds} sekunder ljud; det ögonblicket är tyst i inspelningen.</translation>
+    </message>
+    <message>
+        <source>Your microphone has picked up only silence for a while. Is it muted?</source>
+        <translation>Din mikrofon har bara fångat upp tystnad en stund. Är den avstängd?</translation>
+    </message>
+    <message>
+        <source>Nobody has spoken for a long time. Is the meeting over? Stop the recording when it is.</source>
+        <translation>Ingen har sagt något på länge. Är mötet slut? Stoppa i så fall inspelningen.</translation>
+    </message>
+    <message>
+        <source>The recording reached its maximum length, so it stops now.</source>
+        <translation>Inspelningen har nått sin maxlängd och stoppas nu.</translation>
+    </message>
+    <message>
+        <source>The live transcript is falling behind, so it shows whole sentences only for now. The recording is not affected.</source>
+        <translation>Live-transkriptionen ligger efter, så den visar bara hela meningar just nu. Inspelningen påverkas inte.</translation>
+    </message>
+    <message>
+        <source>The computer is busy: some of the live transcript is left for the full transcript after the meeting. The recording is not affected.</source>
+        <translation>Datorn är upptagen: en del av live-transkriptionen får vänta till den fullständiga transkriptionen efter mötet. Inspelningen påverkas inte.</translation>
+    </message>
+    <message>
+        <source>The live transcript stopped. The recording goes on, and the full transcript is made when it ends.</source>
+        <translation>Live-transkriptionen har stoppat. Inspelningen fortsätter, och den fullständiga transkriptionen görs när den är slut.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the recording stopped at {time}. Everything up to then is kept: free some space, then restart Minuta to finish saving it.</source>
+        <translation>Disken är full, så inspelningen stoppade vid {time}. Allt fram till dess finns kvar: frigör lite utrymme och starta sedan om Minuta för att spara klart.</translation>
+    </message>
+    <message>
+        <source>The recording stopped at {time} because of a problem. Everything up to then is kept; restart Minuta to finish saving it.</source>
+        <translation>Inspelningen stoppade vid {time} på grund av ett problem. Allt fram till dess finns kvar; starta om Minuta för att spara klart.</translation>
+    </message>
+    <message>
+        <source>The recording reached its maximum length and was stopped at {time}.</source>
+        <translation>Inspelningen nådde sin maxlängd och stoppades vid {time}.</translation>
+    </message>
+    <message>
+        <source>Recording could not start: a sound device is not available. Check that it is plugged in, or choose the computer&apos;s default.</source>
+        <translation>Inspelningen kunde inte starta: en ljudenhet är inte tillgänglig. Kontrollera att den är ansluten, eller välj datorns standard.</translation>
+    </message>
+    <message>
+        <source>Recording could not start: {reason}</source>
+        <translation>Inspelningen kunde inte starta: {reason}</translation>
+    </message>
+    <message>
+        <source>Recording could not start: Minuta could not write its files ({reason}).</source>
+        <translation>Inspelningen kunde inte starta: Minuta kunde inte skriva sina filer ({reason}).</translation>
+    </message>
+    <message>
+        <source>Recording could not start ({problem}).</source>
+        <translation>Inspelningen kunde inte starta ({problem}).</translation>
+    </message>
+    <message>
+        <source>The recording could not be saved completely. What was recorded is kept; restart Minuta to finish saving it.</source>
+        <translation>Inspelningen kunde inte sparas helt. Det som spelades in finns kvar; starta om Minuta för att spara klart.</translation>
+    </message>
+    <message>
+        <source>Your notes could not be saved just now. Minuta tries again as you type.</source>
+        <translation>Dina anteckningar kunde inte sparas just nu. Minuta försöker igen medan du skriver.</translation>
+    </message>
+    <message>
+        <source>No live transcript this time ({reason}). The recording and the full transcript afterwards are not affected.</source>
+        <translation>Ingen live-transkription den här gången ({reason}). Inspelningen och den fullständiga transkriptionen efteråt påverkas inte.</translation>
+    </message>
+    <message>
+        <source>Minuta could not list the sound devices. Recording uses the computer&apos;s default ones.</source>
+        <translation>Minuta kunde inte hitta ljudenheterna. Inspelningen använder datorns standardenheter.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingView</name>
+    <message>
+        <source>Optional, for example: Nordlys pricing</source>
+        <translation>Valfritt, till exempel: Nordlys-priser</translation>
+    </message>
+    <message>
+        <source>Meeting title</source>
+        <translation>Mötets titel</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Start recording</source>
+        <translation>&amp;Starta inspelning</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Starta inspelning</translation>
+    </message>
+    <message>
+        <source>Start recording this meeting (Alt+S)</source>
+        <translation>Börja spela in det här mötet (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Full transcript progress</source>
+        <translation>Den fullständiga transkriptionens förlopp</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l transcript</source>
+        <translation>Avbryt tra&amp;nskriptionen</translation>
+    </message>
+    <message>
+        <source>Cancel the full transcript</source>
+        <translation>Avbryt den fullständiga transkriptionen</translation>
+    </message>
+    <message>
+        <source>Stop making the full transcript; the live transcript is kept (Alt+L)</source>
+        <translation>Sluta göra den fullständiga transkriptionen; live-transkriptionen finns kvar (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Record a meeting</source>
+        <translation>Spela in ett möte</translation>
+    </message>
+    <message>
+        <source>Recording status</source>
+        <translation>Inspelningens status</translation>
+    </message>
+    <message>
+        <source>Recorded time</source>
+        <translation>Inspelad tid</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>Mikrofonnivå</translation>
+    </message>
+    <message>
+        <source>Call audio level</source>
+        <translation>Nivå för samtalsljud</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>Call audio</source>
+        <translation>Samtalsljud</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>&amp;Markera</translation>
+    </message>
+    <message>
+        <source>Highlight this moment</source>
+        <translation>Markera det här ögonblicket</translation>
+    </message>
+    <message>
+        <source>Mark this moment to find it later ({shortcut})</source>
+        <translation>Markera det här ögonblicket så att du hittar det senare ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Highlight label (optional)</source>
+        <translation>Text till markeringen (valfritt)</translation>
+    </message>
+    <message>
+        <source>Highlight label</source>
+        <translation>Text till markeringen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppa</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Stoppa inspelning</translation>
+    </message>
+    <message>
+        <source>Stop and save the recording (Alt+T)</source>
+        <translation>Stoppa och spara inspelningen (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation>Live-transkription</translation>
+    </message>
+    <message>
+        <source>Your notes. They are saved as you type.</source>
+        <translation>Dina anteckningar. De sparas medan du skriver.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>A&amp;nteckningar</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startar…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsätt</translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <translation>Fortsätt inspelningen</translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <translation>Pausa inspelningen</translation>
+    </message>
+    <message>
+        <source>Record again (Alt+R)</source>
+        <translation>Spela in igen (Alt+F)</translation>
+    </message>
+    <message>
+        <source>Pause the recording (Alt+P)</source>
+        <translation>Pausa inspelningen (Alt+P)</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● Spelar in</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausad</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <source>Highlight at {time}: {label}</source>
+        <translation>Markering vid {time}: {label}</translation>
+    </message>
+    <message>
+        <source>Highlight at {time}</source>
+        <translation>Markering vid {time}</translation>
+    </message>
+    <message>
+        <source>Making the full transcript of the last recording…</source>
+        <translation>Gör den fullständiga transkriptionen av den senaste inspelningen…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>Minuta could not search your meetings just now.</source>
+        <translation>Minuta kunde inte söka i dina möten just nu.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Search meetings ({keys})</source>
+        <translation>Sök i möten ({keys})</translation>
+    </message>
+    <message>
+        <source>Search meetings</source>
+        <translation>Sök i möten</translation>
+    </message>
+    <message>
+        <source>Search titles, notes and transcripts ({keys})</source>
+        <translation>Sök i titlar, anteckningar och transkriptioner ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>at {time}</source>
+        <translation>vid {time}</translation>
+    </message>
+    <message>
+        <source>in the notes</source>
+        <translation>i anteckningarna</translation>
+    </message>
+    <message>
+        <source>in the title</source>
+        <translation>i titeln</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsPage</name>
+    <message>
+        <source>Search results</source>
+        <translation>Sökresultat</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <source>No matches for “{query}”.</source>
+        <translation>Inga träffar för ”{query}”.</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 träff</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>{count} träffar</translation>
+    </message>
+</context>
+<context>
+    <name>SeekBar</name>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Position i inspelningen</translation>
+    </message>
+    <message>
+        <source>Position (Left/Right: 5 seconds back or on)</source>
+        <translation>Position (vänster-/högerpil: 5 sekunder bakåt eller framåt)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Minuta Settings</source>
+        <translation>Inställningar för Minuta</translation>
+    </message>
+    <message>
+        <source>Recording devices</source>
+        <translation>Inspelningsenheter</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Transcription model</source>
+        <translation>Transkriptionsmodell</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
+        <source>Hotkey</source>
+        <translation>Kortkommando</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Avsnitt i inställningarna</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Spara inställningarna</translation>
+    </message>
+    <message>
+        <source>Minuta could not read your settings ({error}).</source>
+        <translation>Minuta kunde inte läsa dina inställningar ({error}).</translation>
+    </message>
+    <message>
+        <source>Minuta could not save your settings ({error}).</source>
+        <translation>Minuta kunde inte spara dina inställningar ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Minuta</source>
+        <translation>Kom igång med Minuta</translation>
+    </message>
+    <message>
+        <source>Minuta records your meetings, writes down what was said, and keeps it all on this computer, encrypted. Nothing is sent anywhere unless you ask. The next steps take a minute; every one of them can be changed later in Settings.</source>
+        <translation>Minuta spelar in dina möten, skriver ner vad som sades och sparar allt krypterat på den här datorn. Inget skickas någonstans om du inte ber om det. De följande stegen tar en minut, och du kan ändra allt senare under Inställningar.</translation>
+    </message>
+    <message>
+        <source>Welcome to Minuta</source>
+        <translation>Välkommen till Minuta</translation>
+    </message>
+    <message>
+        <source>Your microphone and the call</source>
+        <translation>Din mikrofon och samtalet</translation>
+    </message>
+    <message>
+        <source>Choose what to record, then press Test and say something.</source>
+        <translation>Välj vad som ska spelas in, tryck sedan på Testa och säg något.</translation>
+    </message>
+    <message>
+        <source>Language and transcription</source>
+        <translation>Språk och transkription</translation>
+    </message>
+    <message>
+        <source>The built-in model works offline right away. A model suggested for your language can be more accurate; downloading it is optional.</source>
+        <translation>Den inbyggda modellen fungerar utan internet direkt. En modell som föreslås för ditt språk kan vara mer exakt; det är valfritt att ladda ned den.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Valfritt.</translation>
+    </message>
+    <message>
+        <source>Finish saves these choices.</source>
+        <translation>Dina val sparas när du är klar.</translation>
+    </message>
+    <message>
+        <source>Minuta could not save these choices: {error}</source>
+        <translation>Minuta kunde inte spara dina val: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptList</name>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkription</translation>
+    </message>
+    <message>
+        <source>Click a line to play it; double-click or F2 to correct it</source>
+        <translation>Klicka på en rad för att spela upp den; dubbelklicka eller tryck F2 för att rätta den</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptModel</name>
+    <message>
+        <source>Me</source>
+        <translation>Jag</translation>
+    </message>
+    <message>
+        <source>Them</source>
+        <translation>De andra</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Talare</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Recording, {time}</source>
+        <translation>Spelar in, {time}</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Spelar in</translation>
+    </message>
+    <message>
+        <source>Recording paused at {time}</source>
+        <translation>Inspelningen är pausad vid {time}</translation>
+    </message>
+    <message>
+        <source>Recording paused</source>
+        <translation>Inspelningen är pausad</translation>
+    </message>
+    <message>
+        <source>Writing the transcript</source>
+        <translation>Skriver transkriptionen</translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation>Spelar inte in</translation>
+    </message>
+    <message>
+        <source>Minuta: {status}</source>
+        <translation>Minuta: {status}</translation>
+    </message>
+    <message>
+        <source>Start &amp;Quick Recording</source>
+        <translation>Starta &amp;snabbinspelning</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsätt</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>Add &amp;Highlight</source>
+        <translation>Lägg till &amp;markering</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Recording</source>
+        <translation>&amp;Stoppa inspelning</translation>
+    </message>
+    <message>
+        <source>&amp;Open Minuta</source>
+        <translation>&amp;Öppna Minuta</translation>
+    </message>
+    <message>
+        <source>Q&amp;uit Minuta</source>
+        <translation>&amp;Avsluta Minuta</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBanner</name>
+    <message>
+        <source>Recording messages</source>
+        <translation>Meddelanden om inspelningen</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Dölj</translation>
+    </message>
+    <message>
+        <source>Dismiss the messages</source>
+        <translation>Dölj meddelandena</translation>
+    </message>
+    <message>
+        <source>Hide these messages (Alt+D)</source>
+        <translation>Dölj de här meddelandena (Alt+D)</translation>
+    </message>
+</context>
+<context>
+    <name>WordStrip</name>
+    <message>
+        <source>Words of the selected line</source>
+        <translation>Orden på den valda raden</translation>
+    </message>
+    <message>
+        <source>Click a word to play from it</source>
+        <translation>Klicka på ett ord för att spela upp därifrån</translation>
+    </message>
+</context>
+<context>
+    <name>_LineDelegate</name>
+    <message>
+        <source>Correct this line</source>
+        <translation>Rätta den här raden</translation>
+    </message>
+</context>
+</TS>
