@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 from typing import TYPE_CHECKING
@@ -26,6 +27,13 @@ if TYPE_CHECKING:
 # imported on a thread of their own once the window is up, not before it.
 _WORKSPACE_MODULE = "minuta.ui.workspace"
 _IMPORT_POLL_MS = 20
+
+
+def _import_workspace() -> None:
+    importlib.import_module(_WORKSPACE_MODULE)
+    # The meeting view's sound output: loading PortAudio takes 50-80 ms.
+    with contextlib.suppress(ImportError, OSError):
+        importlib.import_module("sounddevice")
 
 
 class MinutaApp(QObject):
@@ -65,6 +73,13 @@ class MinutaApp(QObject):
         self._import_poll.timeout.connect(self._check_imported)
 
     def start(self) -> None:
+        # The imports start now, while the store is being unlocked and no window is up
+        # yet: an import holds Python's lock for long stretches (loading PortAudio, say),
+        # and a window on screen would stall meanwhile.
+        self._import_thread = threading.Thread(
+            target=_import_workspace, name="minuta-import", daemon=True
+        )
+        self._import_thread.start()
         self.startup.start()
 
     def _show_window(self, ready: StoreReady) -> None:
@@ -76,20 +91,13 @@ class MinutaApp(QObject):
         self.window.search_hit_opened.connect(self._remember_meeting)
         self.window.show()
         self.window_shown.emit()
-        self._import_thread = threading.Thread(
-            target=importlib.import_module,
-            args=(_WORKSPACE_MODULE,),
-            name="minuta-import",
-            daemon=True,
-        )
-        self._import_thread.start()
         self._import_poll.start()
         self.recovery_offer = RecoveryOffer(self.worker, self.window)
         self.recovery_offer.recovered.connect(self._recovered)
         self.recovery_offer.start()
 
     def _check_imported(self) -> None:
-        if self._import_thread is not None and not self._import_thread.is_alive():
+        if self._import_thread is None or not self._import_thread.is_alive():
             self._import_poll.stop()
             self._import_thread = None
             self._make_workspace()
