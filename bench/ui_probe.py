@@ -141,7 +141,7 @@ def _stall(app: QApplication, minuta: MinutaApp, speech_wav: Path) -> dict[str, 
 
     def recording() -> None:
         meter.enter("recording")
-        result["recording_started_s"] = _process_age_s()
+        result["recording_started_s"] = round(_process_age_s(), 3)
 
         def talk() -> None:
             # The far end talks, then the user answers with the same words.

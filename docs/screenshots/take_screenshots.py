@@ -155,8 +155,16 @@ def _run_app(call_wav: Path) -> None:
         player = threading.Thread(target=play, args=(env, "call", speech, 16_000), daemon=True)
         player.start()
         QTimer.singleShot(6000, lambda: ws.controller.highlight("Budget approved"))
-        # While the far end is still talking: the meters move, live text is coming in.
-        QTimer.singleShot(10_500, lambda: shoot(minuta.window, "recording.png"))
+
+        def live_text_shown() -> None:
+            # While the far end is still talking: the meters move, live text is coming in.
+            view = ws.recording_view
+            if view.transcript_model.rowCount() >= 2 or not player.is_alive():
+                shoot(minuta.window, "recording.png")
+            else:
+                QTimer.singleShot(250, live_text_shown)
+
+        QTimer.singleShot(8000, live_text_shown)
 
         def when_played() -> None:
             if player.is_alive():

@@ -68,3 +68,32 @@ def keyrings() -> Iterator[Keyrings]:
     switch = Keyrings()
     yield switch
     switch.use_real()
+
+
+# --- recording: the real PulseAudio server and a store open on the worker ---------------
+
+
+@pytest.fixture
+def devices_restored(pulse_server):
+    """A test that removes a device must not leave the shared server without it."""
+    from recording_support import restore_devices
+
+    yield
+    restore_devices(pulse_server)
+
+
+@pytest.fixture
+def store_worker(qtbot, worker, app_paths):
+    from recording_support import open_store_on
+
+    open_store_on(qtbot, worker, app_paths)
+    return worker
+
+
+@pytest.fixture
+def make_controller(store_worker, app_paths):
+    from recording_support import Controllers
+
+    controllers = Controllers(store_worker, app_paths)
+    yield controllers
+    controllers.shutdown()

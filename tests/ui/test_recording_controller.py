@@ -14,37 +14,15 @@ from minuta.core.models import ChannelKind, Consent, MeetingState
 from minuta.store.settings import Setting
 from minuta.ui.recording.controller import RecorderState
 from recording_support import (
-    Controllers,
     call_speech,
     on_worker,
-    open_store_on,
     play_in_background,
-    restore_devices,
     tone,
 )
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("devices_restored")]
 
 BOTH = {"microphone": "pulse:virtual_mic", "output": "pulse:call"}
-
-
-@pytest.fixture(autouse=True)
-def devices_restored(pulse_server):
-    yield
-    restore_devices(pulse_server)
-
-
-@pytest.fixture
-def store_worker(qtbot, worker, app_paths):
-    open_store_on(qtbot, worker, app_paths)
-    return worker
-
-
-@pytest.fixture
-def make_controller(store_worker, app_paths):
-    controllers = Controllers(store_worker, app_paths)
-    yield controllers
-    controllers.shutdown()
 
 
 def _request(**changes) -> RecordingRequest:

@@ -18,35 +18,13 @@ from minuta.ui.recording.live_transcript import LiveTranscriptModel, LiveTranscr
 from minuta.ui.recording.view import RecordingView, elapsed_text
 from recording_support import (
     CALL_TEXT,
-    Controllers,
     call_speech,
     on_worker,
-    open_store_on,
     play_in_background,
-    restore_devices,
     tone,
 )
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def devices_restored(pulse_server):
-    yield
-    restore_devices(pulse_server)
-
-
-@pytest.fixture
-def store_worker(qtbot, worker, app_paths):
-    open_store_on(qtbot, worker, app_paths)
-    return worker
-
-
-@pytest.fixture
-def make_controller(store_worker, app_paths):
-    controllers = Controllers(store_worker, app_paths)
-    yield controllers
-    controllers.shutdown()
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("devices_restored")]
 
 
 def show_view(qtbot, controller) -> RecordingView:
