@@ -238,3 +238,15 @@ def test_closing_the_window_keeps_recording_and_quitting_asks_first(qtbot, app, 
     stored = stored_meetings(qtbot, workspace)
     assert len(stored) == 1  # saved before quitting
     assert stored[0].duration_s > 0
+
+
+def test_first_start_offers_the_setup_once_the_store_is_open(qtbot, make_app, app_paths):
+    create_store(app_paths)
+    minuta = make_app(setup=True)
+    wait_for_window(qtbot, minuta)
+    qtbot.waitUntil(
+        lambda: minuta.setup_wizard is not None and minuta.setup_wizard.isVisible(),
+        timeout=15_000,
+    )
+    assert minuta.setup_wizard.parent() is minuta.window
+    minuta.setup_wizard.reject()  # later: it is offered again at the next start
