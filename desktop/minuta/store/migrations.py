@@ -165,7 +165,21 @@ ALTER TABLE segments ADD COLUMN speaker_id INTEGER REFERENCES speakers(id) ON DE
 CREATE INDEX segments_by_speaker ON segments (speaker_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: drafted summaries. The whole structured result is one JSON document (in
+# the encrypted database, like everything else); each new draft is a new row, so a
+# regenerated summary never overwrites one the user edited without saying so.
+_V4 = """
+CREATE TABLE summaries (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    created_at  TEXT NOT NULL,
+    backend     TEXT NOT NULL,
+    body        TEXT NOT NULL
+);
+CREATE INDEX summaries_by_meeting ON summaries (meeting_id, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

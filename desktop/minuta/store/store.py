@@ -47,6 +47,7 @@ from minuta.store.recovery import RecoveryKey
 from minuta.store.search import SearchIndex
 from minuta.store.secret_store import SecretStore
 from minuta.store.settings import Settings
+from minuta.store.summaries import SummaryRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class Store:
         self.recordings = RecordingRepository(db)
         self.search = SearchIndex(db)
         self.settings = Settings(db)
+        self.summaries = SummaryRepository(db)
 
     @property
     def manifest(self) -> StoreManifest:
