@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from minuta.ui.workspace import Workspace
 
 # Recording, playback and NumPy take a third of a second to import: they are
-# imported on a thread of their own once the window is up, not before it.
+# imported on a thread of their own, started before the store is unlocked, and the
+# window is not kept waiting for them.
 _WORKSPACE_MODULE = "minuta.ui.workspace"
 _IMPORT_POLL_MS = 20
 

@@ -16,15 +16,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from minuta.core.models import Meeting
 from minuta.store.errors import StoreError
+from minuta.ui.background import run_in_background, when_done
 from minuta.ui.meeting import store_tasks
-from minuta.ui.meeting.background import BackgroundTask, submit_for
+from minuta.ui.meeting.background import submit_for
 from minuta.ui.meeting.export_menu import ExportMenu
 from minuta.ui.store_worker import StoreWorker
 
 log = logging.getLogger(__name__)
 
 
-def reason(exc: Exception) -> str:
+def reason(exc: BaseException) -> str:
     """Words for a failure: store errors are written for people; others are only named."""
     if isinstance(exc, StoreError):
         return str(exc)
@@ -68,7 +69,9 @@ class MeetingActions(QObject):
 
     def _write(self, path: Path, data: bytes) -> None:
         task = partial(store_tasks.write_private, path, data)
-        BackgroundTask(task, self._written, self._export_failed, self)
+        when_done(
+            run_in_background(task, "minuta-export"), self, self._written, self._export_failed
+        )
 
     def _written(self, path: Path) -> None:
         self.message.emit(
@@ -76,7 +79,7 @@ class MeetingActions(QObject):
         )
         self.exported.emit(str(path))
 
-    def _export_failed(self, exc: Exception) -> None:
+    def _export_failed(self, exc: BaseException) -> None:
         log.error("export failed: %s", type(exc).__name__)
         self.message.emit(self.tr("The export failed ({reason}).").format(reason=reason(exc)))
 

@@ -24,7 +24,7 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from minuta.app.playback import SAMPLE_RATE, SPEEDS, PlaybackSource
-from minuta.ui.meeting.background import BackgroundTask
+from minuta.ui.background import run_in_background, when_done
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,12 @@ class AudioPlayer(QObject):
         self._ticker.timeout.connect(self._tick)
         self._output = _Output.PROBING if use_output_device else _Output.NONE
         if use_output_device:
-            BackgroundTask(_find_output, self._found_output, self._no_output, self)
+            when_done(
+                run_in_background(_find_output, "minuta-sound-output"),
+                self,
+                self._found_output,
+                self._no_output,
+            )
 
     # --- state --------------------------------------------------------------------
 
@@ -242,7 +247,7 @@ class AudioPlayer(QObject):
         if self._playing:
             self._start_output()
 
-    def _no_output(self, exc: Exception) -> None:
+    def _no_output(self, exc: BaseException) -> None:
         log.info("no sound output: %s", type(exc).__name__)
         self._output = _Output.NONE
         if self._playing:

@@ -29,9 +29,10 @@ from minuta.app.playback import ChannelFile, decode_mix
 from minuta.core.models import Meeting
 from minuta.core.timecode import clock
 from minuta.store.store import Store
+from minuta.ui.background import run_in_background, when_done
 from minuta.ui.meeting import store_tasks
 from minuta.ui.meeting.actions import MeetingActions, reason
-from minuta.ui.meeting.background import BackgroundTask, submit_for
+from minuta.ui.meeting.background import submit_for
 from minuta.ui.meeting.details import DetailsPanel
 from minuta.ui.meeting.find_bar import FindBar
 from minuta.ui.meeting.header import FinalPassBar, MeetingHeader
@@ -247,7 +248,12 @@ class MeetingView(QWidget):
         if not files:
             self.player_bar.show_status(self.tr("This meeting has no audio."))
             return
-        BackgroundTask(partial(decode_mix, files), self._audio_decoded, self._audio_failed, self)
+        when_done(
+            run_in_background(partial(decode_mix, files), "minuta-decode"),
+            self,
+            self._audio_decoded,
+            self._audio_failed,
+        )
 
     def _audio_decoded(self, samples: np.ndarray) -> None:
         meeting = self._meeting
@@ -260,7 +266,7 @@ class MeetingView(QWidget):
         self.player_bar.show_status("")
         self.audio_loaded.emit()
 
-    def _audio_failed(self, exc: Exception) -> None:
+    def _audio_failed(self, exc: BaseException) -> None:
         log.error("loading a meeting's audio failed: %s", type(exc).__name__)
         self.player_bar.show_status(
             self.tr(

@@ -27,7 +27,7 @@ from minuta.audio.capture import (
     DeviceKind,
 )
 from minuta.audio.levels import FLOOR_DBFS, measure
-from minuta.ui.settings.background import run_in_background
+from minuta.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from minuta.audio.capture import AudioDevice, DeviceKind
 from minuta.audio.levels import FLOOR_DBFS
+from minuta.ui.background import when_done
 from minuta.ui.dialogs.base import note_label
 from minuta.ui.settings.audio_probe import (
     BackendFactory,
@@ -31,7 +32,6 @@ from minuta.ui.settings.audio_probe import (
     default_backend,
     list_devices,
 )
-from minuta.ui.settings.background import when_done
 
 METER_FLOOR_DB = -60  # the meter's left end; quieter than this reads as silence
 

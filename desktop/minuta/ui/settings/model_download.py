@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from minuta.ui.settings.background import run_in_background, when_done
+from minuta.ui.background import run_in_background, when_done
 
 PROGRESS_INTERVAL_MS = 100
 

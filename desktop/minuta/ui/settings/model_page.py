@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from minuta.app.paths import AppPaths
 from minuta.app.transcription import model_rows
 from minuta.transcribe.recommend import MachineProfile, recommend
+from minuta.ui.background import run_in_background, when_done
 from minuta.ui.dialogs.base import note_label, text_label
-from minuta.ui.settings.background import run_in_background, when_done
 from minuta.ui.settings.language_page import AUTO, MIXED, language_name
 from minuta.ui.settings.model_download import ModelDownload
 from minuta.ui.settings.model_list import ModelColumn, ModelListModel

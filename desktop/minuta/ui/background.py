@@ -1,8 +1,9 @@
-"""Slow work for settings pages, off the GUI thread, without Qt objects crossing threads.
+"""Slow work off the GUI thread, without Qt objects crossing threads.
 
-Listing audio devices, opening a capture stream, detecting the machine (which
-imports CTranslate2) and downloading a model can each take far longer than a
-frame. They run on plain Python threads that touch no Qt object; the GUI side
+Listing audio devices, detecting the machine (which imports CTranslate2),
+downloading a model, decoding a meeting's audio or writing an export can each
+take far longer than a frame. They run on plain Python threads that touch no
+Qt object (one freed on such a thread crashes the app); the GUI side
 watches their :class:`~concurrent.futures.Future` with a timer owned by a
 widget. When the widget goes away, so does its timer, and a late result is
 simply never looked at: no signal is ever emitted at a deleted object.
