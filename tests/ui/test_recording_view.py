@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from minuta.app.recording_defaults import last_devices
 from minuta.core.models import ChannelKind, Consent, MeetingState, Segment
 from minuta.store.settings import Setting
+from minuta.ui.level_meter import LevelMeter, fraction_for
 from minuta.ui.recording.controller import RecorderState
 from minuta.ui.recording.device_pickers import NO_CALL_AUDIO
-from minuta.ui.recording.level_meter import LevelMeter, fraction_for
 from minuta.ui.recording.live_transcript import LiveTranscriptModel, LiveTranscriptView
 from minuta.ui.recording.view import RecordingView, elapsed_text
 from recording_support import (

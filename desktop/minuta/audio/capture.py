@@ -112,6 +112,26 @@ def to_mono(frames: np.ndarray) -> np.ndarray:
     return data.reshape(-1)
 
 
+@dataclass(frozen=True, slots=True)
+class DeviceList:
+    """Microphones and outputs as the sound system lists them now."""
+
+    microphones: tuple[AudioDevice, ...] = ()
+    outputs: tuple[AudioDevice, ...] = ()
+    problem: str | None = None  # the sound system's words when it could not list them
+
+
+def list_devices(backend: Callable[[], CaptureBackend]) -> DeviceList:
+    """Ask ``backend()`` for its devices (slow: it asks the sound server)."""
+    try:
+        source = backend()
+        return DeviceList(
+            tuple(source.devices(DeviceKind.MICROPHONE)), tuple(source.devices(DeviceKind.OUTPUT))
+        )
+    except CaptureError as exc:
+        return DeviceList(problem=str(exc))
+
+
 def find_device(backend: CaptureBackend, kind: DeviceKind, device_id: str) -> AudioDevice:
     for device in backend.devices(kind):
         if device.id == device_id:

@@ -15,7 +15,8 @@ from minuta.app.consent import require_consent
 from minuta.app.paths import AppPaths
 from minuta.app.recording import FinishedRecording, RecordingRequest, RecordingSession
 from minuta.app.recording_defaults import LastDevices, language_setting, remember_devices
-from minuta.audio.capture import AudioDevice, CaptureBackend, CaptureError, DeviceKind
+from minuta.audio import capture
+from minuta.audio.capture import AudioDevice, CaptureBackend
 from minuta.audio.recording_plan import RecorderListener, StopReason
 from minuta.core.models import ChannelKind, Segment
 from minuta.store.settings import Setting
@@ -152,12 +153,8 @@ def list_devices(backend: Callable[[], CaptureBackend]) -> DeviceChoices:
     """
     nothing = LastDevices(None, None, True)
     try:
-        source = backend()
-        microphones = tuple(source.devices(DeviceKind.MICROPHONE))
-        outputs = tuple(source.devices(DeviceKind.OUTPUT))
-    except CaptureError as exc:
-        return DeviceChoices((), (), nothing, str(exc))
+        found = capture.list_devices(backend)
     except Exception as exc:  # noqa: BLE001 - no sound system at all: record from defaults
         log.error("listing sound devices failed: %s", type(exc).__name__)
         return DeviceChoices((), (), nothing, type(exc).__name__)
-    return DeviceChoices(microphones, outputs, nothing)
+    return DeviceChoices(found.microphones, found.outputs, nothing, found.problem or "")

@@ -32,9 +32,9 @@ from minuta.core.models import ChannelKind, Consent
 from minuta.core.timecode import clock
 from minuta.ui.dialogs.base import heading_label, monospace_font
 from minuta.ui.icons import icon
+from minuta.ui.level_meter import LevelMeter
 from minuta.ui.recording.controller import RecorderState, RecordingController
 from minuta.ui.recording.device_pickers import DevicePickers
-from minuta.ui.recording.level_meter import LevelMeter
 from minuta.ui.recording.live_transcript import LiveTranscriptModel, LiveTranscriptView
 from minuta.ui.recording.recording_tasks import DeviceChoices
 from minuta.ui.recording.warning_banner import WarningBanner

@@ -3,7 +3,7 @@
 Asking the sound server for devices, and opening or closing a capture stream,
 can take seconds (a sleeping Bluetooth headset, a busy PulseAudio). So
 :func:`list_devices` and :class:`LevelProbe` do it on their own threads and
-the widgets see only plain values: a :class:`DeviceList`, and levels in dBFS
+the widgets see only plain values: a :class:`~minuta.audio.capture.DeviceList`, and levels in dBFS
 that the probe's timer hands out a dozen times a second. Nothing is recorded:
 the samples are measured and dropped.
 """
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from minuta.audio import capture
 from minuta.audio.capture import (
     AudioDevice,
     CaptureBackend,
@@ -41,26 +42,8 @@ def default_backend() -> CaptureBackend:
     return system_backend()
 
 
-@dataclass(frozen=True, slots=True)
-class DeviceList:
-    microphones: tuple[AudioDevice, ...] = ()
-    outputs: tuple[AudioDevice, ...] = ()
-    problem: str | None = None  # for the person: why the list may be incomplete
-
-
-def _list(factory: BackendFactory) -> DeviceList:
-    try:
-        backend = factory()
-        return DeviceList(
-            tuple(backend.devices(DeviceKind.MICROPHONE)),
-            tuple(backend.devices(DeviceKind.OUTPUT)),
-        )
-    except CaptureError as exc:
-        return DeviceList(problem=str(exc))
-
-
-def list_devices(factory: BackendFactory) -> Future[DeviceList]:
-    return run_in_background(lambda: _list(factory), "minuta-devices")
+def list_devices(factory: BackendFactory) -> Future[capture.DeviceList]:
+    return run_in_background(lambda: capture.list_devices(factory), "minuta-devices")
 
 
 @dataclass(eq=False)

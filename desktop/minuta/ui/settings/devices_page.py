@@ -15,40 +15,22 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from minuta.audio.capture import AudioDevice, DeviceKind
+from minuta.audio.capture import AudioDevice, DeviceKind, DeviceList
 from minuta.audio.levels import FLOOR_DBFS
 from minuta.ui.background import when_done
 from minuta.ui.dialogs.base import note_label
+from minuta.ui.level_meter import FLOOR_DB, LevelMeter
 from minuta.ui.settings.audio_probe import (
     BackendFactory,
-    DeviceList,
     LevelProbe,
     default_backend,
     list_devices,
 )
-
-METER_FLOOR_DB = -60  # the meter's left end; quieter than this reads as silence
-
-
-class LevelMeter(QProgressBar):
-    """A peak level from -60 dBFS (empty) to 0 dBFS (full)."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setRange(METER_FLOOR_DB, 0)
-        self.setTextVisible(False)
-        self.setMaximumHeight(10)
-        self.setAccessibleName(name)
-        self.set_level(FLOOR_DBFS)
-
-    def set_level(self, dbfs: float) -> None:
-        self.setValue(int(max(METER_FLOOR_DB, min(0.0, dbfs))))
 
 
 class DevicesPage(QWidget):
@@ -228,4 +210,4 @@ class DevicesPage(QWidget):
     def level(self, kind: DeviceKind) -> int:
         """The meter's value now (for tests and accessibility)."""
         meter = self.microphone_meter if kind is DeviceKind.MICROPHONE else self.output_meter
-        return meter.value()
+        return int(max(FLOOR_DB, min(0.0, meter.level_db)))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from minuta.transcribe.catalogue import ModelError
 from minuta.transcribe.languages import PREFERRED, WHISPER_LANGUAGES, normalise_language
+from minuta.ui import meetings_model
 from minuta.ui.dialogs.base import note_label
 
 AUTO = "auto"
@@ -17,11 +18,8 @@ MIXED = "mixed"
 
 def language_name(code: str) -> str:
     """ "Danish (dansk)" for the languages Minuta's users speak most, "Basque" for others."""
-    locale = QLocale(code)
-    if locale.language() == QLocale.Language.C:
-        return code  # a Whisper code Qt does not know ("jw")
-    name = QLocale.languageToString(locale.language())
-    native = locale.nativeLanguageName()
+    name = meetings_model.language_name(code)  # as the meetings list names it
+    native = QLocale(code).nativeLanguageName()
     if code in PREFERRED and native and native.casefold() != name.casefold() and code != "en":
         return f"{name} ({native})"
     return name
