@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.harness.pulse import start_pulse  # noqa: E402
+from tests.harness.secret_service import start_secret_service  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "results" / "ui.json"
 PROBE = Path(__file__).resolve().parent / "ui_probe.py"
@@ -48,35 +49,16 @@ SPEECH = (
 
 def _keyring_session(root: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
     """A private D-Bus session with an unlocked gnome-keyring (as the test suite has)."""
-    home = root / "home"
+    process, keyring_env = start_secret_service(root)
     env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    env.update(keyring_env)
     env.update(
         {
-            "HOME": str(home),
-            "XDG_DATA_HOME": str(home / ".local" / "share"),
-            "XDG_CONFIG_HOME": str(home / ".config"),
-            "XDG_CACHE_HOME": str(home / ".cache"),
-            "XDG_RUNTIME_DIR": str(root / "runtime"),
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring",
             "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
             "MINUTA_DATA_DIR": str(root / "data"),
             "MINUTA_CACHE_DIR": str(root / "cache"),
         }
     )
-    (home / ".local" / "share" / "keyrings").mkdir(parents=True)
-    (root / "runtime").mkdir(mode=0o700)
-    process = subprocess.Popen(
-        ["dbus-run-session", "--", sys.executable, "-m", "tests.harness.keyring_session"],
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    assert process.stdout is not None
-    address = process.stdout.readline().decode().strip()
-    if not address:
-        raise SystemExit("could not start a private gnome-keyring")
-    env["DBUS_SESSION_BUS_ADDRESS"] = address
     return process, env
 
 

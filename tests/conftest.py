@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,36 +22,12 @@ TESTS_DIR = Path(__file__).parent
 
 
 def _start_secret_service(root: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
-    home = root / "home"
-    env_updates = {
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_RUNTIME_DIR": str(root / "runtime"),
-        "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring",
-    }
-    (home / ".local" / "share" / "keyrings").mkdir(parents=True)
-    (root / "runtime").mkdir(mode=0o700)
-    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
-    env.update(env_updates)
-    for tool in ("dbus-run-session", "gnome-keyring-daemon"):
-        if shutil.which(tool) is None:
-            pytest.exit(f"{tool} is missing: run `make test`, which installs it", returncode=3)
-    process = subprocess.Popen(
-        ["dbus-run-session", "--", sys.executable, "-m", "tests.harness.keyring_session"],
-        cwd=TESTS_DIR.parent,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    assert process.stdout is not None
-    address = process.stdout.readline().decode().strip()
-    if not address:
-        process.kill()
-        pytest.exit("could not start the test keyring (gnome-keyring)", returncode=3)
-    env_updates["DBUS_SESSION_BUS_ADDRESS"] = address
-    return process, env_updates
+    from tests.harness.secret_service import SecretServiceError, start_secret_service
+
+    try:
+        return start_secret_service(root)
+    except SecretServiceError as exc:
+        pytest.exit(str(exc), returncode=3)
 
 
 @pytest.fixture(scope="session", autouse=True)

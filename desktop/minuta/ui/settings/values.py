@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from minuta.app.recording_defaults import last_devices
 from minuta.core.models import Consent
 from minuta.store.settings import Setting
 from minuta.store.store import Store
@@ -53,13 +54,13 @@ def _require(store: Store | None) -> Store:
 
 
 def load_settings(store: Store | None) -> StoredSettings:
-    settings = _require(store).settings
-    microphone = settings.get(Setting.RECORDING_MICROPHONE)
-    output = settings.get(Setting.RECORDING_OUTPUT)
+    store = _require(store)
+    settings = store.settings
+    devices = last_devices(store)  # as the next recording will use them
     return StoredSettings(
-        microphone=str(microphone) if microphone else None,
-        output=str(output) if output else None,
-        call_audio=bool(settings.get(Setting.RECORDING_CALL_AUDIO)),
+        microphone=devices.microphone,
+        output=devices.output,
+        call_audio=devices.call_audio,
         language=str(settings.get(Setting.TRANSCRIPTION_LANGUAGE) or "auto"),
         model=str(settings.get(Setting.TRANSCRIPTION_MODEL) or catalogue.EMBEDDED_MODEL),
         user_name=clean_name(settings.get(Setting.USER_NAME)),
