@@ -1,4 +1,4 @@
-"""A second connection to an unlocked store, for long work on another thread."""
+"""A second connection to an unlocked store, for long work elsewhere (the final pass)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def test_a_second_connection_on_another_thread_sees_and_writes_the_same_store(ne
     seen: list[object] = []
 
     def elsewhere() -> None:
-        second = store.open_connection()
+        second = store.connection_spec().open()
         try:
             seen.append(second.settings.get(Setting.USER_NAME))
             second.settings.set(Setting.USER_NAME, "Kari")
@@ -42,7 +42,7 @@ def test_both_connections_wait_for_each_other_instead_of_failing(new_store):
             release.wait(5)
 
     def other_thread() -> None:
-        second = store.open_connection()
+        second = store.connection_spec().open()
         try:
             hold_a_write(second)
         except BaseException as exc:  # noqa: BLE001 - reported to the test

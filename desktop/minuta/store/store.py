@@ -148,24 +148,14 @@ class Store:
 
     # --- connections --------------------------------------------------------------
 
-    def open_connection(self) -> Store:
-        """A second connection to this unlocked store, for the thread that calls this.
-
-        For long work that must not hold up the thread owning this store (a final
-        transcription pass). It reads only the key and paths, never this store's
-        connection, so any thread may call it; the new store belongs to that
-        thread, which closes it. No migration runs: this store already did that.
-        Both connections wait for each other's writes (``busy_timeout``).
-        """
-        db = Database.open(self.paths.database, self._master, expected_salt=self._manifest.db_salt)
-        return Store(self.paths, self._manifest, db, self._master, self._secret_store)
-
     def connection_spec(self) -> ConnectionSpec:
         """What a child process needs to open its own connection (:func:`open_with_master`).
 
         It holds the unlocked master key: hand it over in memory only (a
         process's arguments travel through a pipe), never write it down or log
-        it. Like :meth:`open_connection`, any thread may call this.
+        it. It reads only the key and paths, never this store's connection, so any
+        thread may call it. Both connections wait for each other's writes
+        (``busy_timeout``).
         """
         return ConnectionSpec(self.paths, self._master)
 

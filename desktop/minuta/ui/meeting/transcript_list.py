@@ -158,7 +158,8 @@ class TranscriptList(QListView):
         metrics = QFontMetrics(font)
         names = {speaker_name(segment) for segment in self._model.segments}
         limit = metrics.averageCharWidth() * _MAX_SPEAKER_CHARS
-        # A character to spare: the list shows the names capitalised ("Them" for "them").
+        # A character to spare: measured here, a bold name came out a little narrower than
+        # painted, and was cut to "Th…".
         spare = metrics.averageCharWidth()
         speaker = max((metrics.horizontalAdvance(n) + spare for n in names if n), default=0)
         self._delegate.set_column_widths(min(speaker, limit), metrics.horizontalAdvance("0:00:00"))
