@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -53,6 +54,16 @@ def note_label(text: str) -> QLabel:
     label.setFont(font)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def form_with_note(page: QWidget, form: QFormLayout, note: str) -> QVBoxLayout:
+    """Lay ``page`` out as a settings page: its form, a quiet note under it, space below."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addLayout(form)
+    layout.addWidget(note_label(note))
+    layout.addStretch(1)
+    return layout
 
 
 def monospace_font(scale: float = 1.0) -> QFont:

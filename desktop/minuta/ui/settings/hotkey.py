@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QKeySequenceEdit,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from minuta.ui.dialogs.base import note_label
+from minuta.ui.dialogs.base import form_with_note
 
 HOTKEY_KEY = "hotkey/quick_record"
 DEFAULT_HOTKEY = "Ctrl+Alt+R"
@@ -61,18 +60,14 @@ class HotkeyPage(QWidget):
         label = form.labelForField(row)
         if isinstance(label, QLabel):
             label.setBuddy(self.edit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(
-            note_label(
-                self.tr(
-                    "Works from any program while Minuta runs. Minuta still asks about consent "
-                    "before it records. Clear the field to turn the hotkey off."
-                )
-            )
+        form_with_note(
+            self,
+            form,
+            self.tr(
+                "Works from any program while Minuta runs. Minuta still asks about consent "
+                "before it records. Clear the field to turn the hotkey off."
+            ),
         )
-        layout.addStretch(1)
         self.edit.keySequenceChanged.connect(lambda _seq: self.changed.emit(self.hotkey))
 
     @staticmethod

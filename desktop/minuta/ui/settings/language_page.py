@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from minuta.transcribe.catalogue import ModelError
 from minuta.transcribe.languages import PREFERRED, WHISPER_LANGUAGES, normalise_language
 from minuta.ui import meetings_model
-from minuta.ui.dialogs.base import note_label
+from minuta.ui.dialogs.base import form_with_note
 
 AUTO = "auto"
 # As minuta.app.recording_transcription.MIXED (not imported: it loads the
@@ -54,19 +54,15 @@ class LanguagePage(QWidget):
                 self.combo.insertSeparator(self.combo.count())
         form = QFormLayout()
         form.addRow(self.tr("Meetings are &in:"), self.combo)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(
-            note_label(
-                self.tr(
-                    "Choosing the language you usually meet in makes transcripts more accurate "
-                    "and lets Minuta suggest the best model for it. You can still change it "
-                    "for a single meeting."
-                )
-            )
+        form_with_note(
+            self,
+            form,
+            self.tr(
+                "Choosing the language you usually meet in makes transcripts more accurate "
+                "and lets Minuta suggest the best model for it. You can still change it "
+                "for a single meeting."
+            ),
         )
-        layout.addStretch(1)
         self.combo.currentIndexChanged.connect(lambda _i: self.language_changed.emit(self.language))
 
     @property

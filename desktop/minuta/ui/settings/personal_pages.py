@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from minuta.core.models import Consent
-from minuta.ui.dialogs.base import note_label, text_label
+from minuta.ui.dialogs.base import form_with_note, note_label, text_label
 from minuta.ui.settings.values import clean_name
 
 NAME_MAX = 80
@@ -28,18 +28,14 @@ class NamePage(QWidget):
         self.name_edit.setClearButtonEnabled(True)
         form = QFormLayout()
         form.addRow(self.tr("Your &name:"), self.name_edit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(
-            note_label(
-                self.tr(
-                    "Transcripts show it for what you say, instead of \u201cme\u201d. It stays "
-                    "in Minuta's encrypted store on this computer."
-                )
-            )
+        form_with_note(
+            self,
+            form,
+            self.tr(
+                "Transcripts show it for what you say, instead of \u201cme\u201d. It stays "
+                "in Minuta's encrypted store on this computer."
+            ),
         )
-        layout.addStretch(1)
 
     @property
     def user_name(self) -> str | None:
