@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import threading
-import uuid
 
 import numpy as np
 import pytest
-from tests.harness.meetings import create_meeting
+from tests.harness.meetings import add_channel_audio, create_meeting
 
 from minuta.app.recording_transcription import (
     MIXED,
@@ -15,7 +14,6 @@ from minuta.app.recording_transcription import (
     transcribe_recording,
 )
 from minuta.audio.decode import decode_file
-from minuta.audio.encrypted_audio import EncryptedAudioWriter
 from minuta.core.models import ChannelKind, Highlight, MeetingSource, MeetingState
 
 pytestmark = pytest.mark.model
@@ -36,20 +34,7 @@ def two_channel_meeting(store, channels: dict[ChannelKind, np.ndarray]) -> int:
     store.paths.meeting_audio_dir(uid).mkdir(parents=True)
     with store.db.transaction():
         for kind, samples in channels.items():
-            channel_id = store.meetings.add_channel(meeting_id, kind, kind.default_label)
-            file_uid = uuid.uuid4().hex
-            writer = EncryptedAudioWriter(
-                store.audio_path(uid, file_uid),
-                key,
-                meeting_uid=uid,
-                file_uid=file_uid,
-                durable=False,
-            )
-            writer.write(samples)
-            length = writer.finish()
-            store.meetings.add_audio_file(
-                meeting_id, channel_id, file_uid, 16000, length, finalised=True
-            )
+            add_channel_audio(store, meeting_id, uid, key, kind, samples)
         store.recordings.add_highlights(meeting_id, [Highlight(2.0, "price")])
     return meeting_id
 

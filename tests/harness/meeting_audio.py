@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
-
 import numpy as np
-from tests.harness.meetings import create_meeting
+from tests.harness.meetings import add_channel_audio, create_meeting
 
-from minuta.audio.encrypted_audio import EncryptedAudioWriter
 from minuta.core.models import ChannelKind, Highlight, MeetingSource, Segment, Word
 
 RATE = 16_000
@@ -38,21 +35,9 @@ def add_meeting_with_audio(store, *, title: str = "Nordlys pricing") -> int:
             "UPDATE meetings SET duration_s = ? WHERE id = ?", (DURATION_S, meeting_id)
         )
         for kind in (ChannelKind.MICROPHONE, ChannelKind.SYSTEM):
-            channel = store.meetings.add_channel(meeting_id, kind, kind.default_label)
             mine = [line for line in LINES if line[0] is kind]
-            file_uid = uuid.uuid4().hex
-            writer = EncryptedAudioWriter(
-                store.audio_path(uid, file_uid),
-                key,
-                meeting_uid=uid,
-                file_uid=file_uid,
-                durable=False,
-            )
-            writer.write(tone(DURATION_S, [(s, e, hz) for _, s, e, _, hz in mine]))
-            seconds = writer.finish()
-            store.meetings.add_audio_file(
-                meeting_id, channel, file_uid, RATE, seconds, finalised=True
-            )
+            samples = tone(DURATION_S, [(s, e, hz) for _, s, e, _, hz in mine])
+            channel = add_channel_audio(store, meeting_id, uid, key, kind, samples)
             store.meetings.add_segments(
                 meeting_id,
                 channel,

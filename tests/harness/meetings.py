@@ -6,7 +6,10 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from minuta.core.models import MeetingSource, MeetingState
+import numpy as np
+
+from minuta.audio.encrypted_audio import SAMPLE_RATE, EncryptedAudioWriter
+from minuta.core.models import ChannelKind, MeetingSource, MeetingState
 from minuta.store.meetings import NewMeeting
 
 STARTED = datetime(2026, 11, 20, 9, tzinfo=UTC)
@@ -36,3 +39,20 @@ def create_meeting(
             wrapped,
         )
     return meeting_id, uid, key
+
+
+def add_channel_audio(
+    store, meeting_id: int, uid: str, key: bytes, kind: ChannelKind, samples: np.ndarray
+) -> int:
+    """A channel with ``samples`` as its finished, encrypted audio (call in a transaction)."""
+    channel_id = store.meetings.add_channel(meeting_id, kind, kind.default_label)
+    file_uid = uuid.uuid4().hex
+    writer = EncryptedAudioWriter(
+        store.audio_path(uid, file_uid), key, meeting_uid=uid, file_uid=file_uid, durable=False
+    )
+    writer.write(samples)
+    seconds = writer.finish()
+    store.meetings.add_audio_file(
+        meeting_id, channel_id, file_uid, SAMPLE_RATE, seconds, finalised=True
+    )
+    return channel_id

@@ -9,15 +9,13 @@ from __future__ import annotations
 import os
 import signal
 import time
-import uuid
 from pathlib import Path
 
 import numpy as np
 import pytest
 from tests.harness.meeting_audio import add_meeting_with_audio
-from tests.harness.meetings import create_meeting
+from tests.harness.meetings import add_channel_audio, create_meeting
 
-from minuta.audio.encrypted_audio import EncryptedAudioWriter
 from minuta.core.models import ChannelKind, MeetingSource, MeetingState, Segment
 from minuta.ui.recording.final_pass import FinalPassJob, FinalPassRunner
 from recording_support import CALL_TEXT, call_speech, on_worker, open_store_on
@@ -48,14 +46,7 @@ def _speech_recording(store, samples) -> int:
     store.paths.meeting_audio_dir(uid).mkdir(parents=True)
     with store.db.transaction():
         kind = ChannelKind.MICROPHONE
-        channel = store.meetings.add_channel(meeting_id, kind, kind.default_label)
-        file_uid = uuid.uuid4().hex
-        writer = EncryptedAudioWriter(
-            store.audio_path(uid, file_uid), key, meeting_uid=uid, file_uid=file_uid, durable=False
-        )
-        writer.write(samples)
-        seconds = writer.finish()
-        store.meetings.add_audio_file(meeting_id, channel, file_uid, 16000, seconds, finalised=True)
+        channel = add_channel_audio(store, meeting_id, uid, key, kind, samples)
         store.meetings.add_segments(
             meeting_id, channel, [Segment(0.5, 2.0, LIVE_LINE, (), channel=kind)]
         )
