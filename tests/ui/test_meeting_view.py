@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -204,7 +205,7 @@ def test_find_bar_selects_matches(qtbot, view):
     assert bar.isVisible()
 
 
-def test_export_writes_the_chosen_file(qtbot, view, tmp_path, monkeypatch):
+def test_export_writes_the_chosen_file(qtbot, view, settings, tmp_path, monkeypatch):
     target = tmp_path / "nordlys.md"
     with qtbot.waitSignal(view.exported, timeout=10_000) as exported:
         view.export_to("md", target)
@@ -221,6 +222,21 @@ def test_export_writes_the_chosen_file(qtbot, view, tmp_path, monkeypatch):
     with qtbot.waitSignal(view.exported, timeout=10_000):
         docx.trigger()
     assert zipfile.is_zipfile(tmp_path / "nordlys.docx")
+    # The folder's name may be a customer's: it is not kept in the plain settings file.
+    settings.sync()
+    stored = Path(settings.fileName())
+    assert not stored.exists() or str(tmp_path) not in stored.read_text(encoding="utf-8")
+
+    # The next export starts in the same folder, for this run.
+    offered: list[str] = []
+
+    def remember(_parent, _caption, start, *args, **kwargs):
+        offered.append(start)
+        return ("", "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", remember)
+    docx.trigger()
+    assert Path(offered[0]).parent == tmp_path
 
 
 def test_delete_asks_first_then_removes_the_meeting(qtbot, view, monkeypatch):

@@ -11,7 +11,7 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from minuta.core.models import Meeting
@@ -40,13 +40,10 @@ class MeetingActions(QObject):
     deleted = Signal(int)
     message = Signal(str)  # a result or a failure, for the view to show
 
-    def __init__(
-        self, worker: StoreWorker, meeting_id: int, settings: QSettings, parent: QWidget
-    ) -> None:
+    def __init__(self, worker: StoreWorker, meeting_id: int, parent: QWidget) -> None:
         super().__init__(parent)
         self._worker = worker
         self._meeting_id = meeting_id
-        self._settings = settings
         self._parent = parent
         self.export_menu = ExportMenu(parent)
 
@@ -54,7 +51,7 @@ class MeetingActions(QObject):
 
     def choose_export(self, fmt: str, title: str) -> None:
         """Ask where to write ``fmt`` and write it there."""
-        path = self.export_menu.ask_path(fmt, title, self._settings)
+        path = self.export_menu.ask_path(fmt, title)
         if path is not None:
             self.export_to(fmt, path)
 

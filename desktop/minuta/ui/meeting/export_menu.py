@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from minuta.app.export import FORMATS
 
-_FOLDER_KEY = "meeting_view/export_folder"
+# The folder of the last export, for this run only: a folder's name can be a
+# customer's ("Kunder/Nordlys"), so it is not written to the plain settings file.
+_last_folder: Path | None = None
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -46,12 +48,13 @@ class ExportMenu(QMenu):
         }
         return names.get(fmt, fmt)
 
-    def ask_path(self, fmt: str, title: str, settings: QSettings) -> Path | None:
+    def ask_path(self, fmt: str, title: str) -> Path | None:
         """Ask where to write the export; None if the user cancels."""
+        global _last_folder  # noqa: PLW0603 - one folder for the whole run, by design
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        folder = Path(str(settings.value(_FOLDER_KEY, documents) or documents))
+        folder = _last_folder or Path(documents)
         path, _filter = QFileDialog.getSaveFileName(
             self.parentWidget(),
             self.tr("Export meeting (the file is not encrypted)"),
@@ -63,5 +66,5 @@ class ExportMenu(QMenu):
         chosen = Path(path)
         if chosen.suffix.lower() != f".{fmt}":
             chosen = chosen.with_name(chosen.name + f".{fmt}")
-        settings.setValue(_FOLDER_KEY, str(chosen.parent))
+        _last_folder = chosen.parent
         return chosen

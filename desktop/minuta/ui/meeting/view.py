@@ -79,7 +79,7 @@ class MeetingView(QWidget):
         self.player = AudioPlayer(self)
         self.model = TranscriptModel()
         self.model.edit_requested.connect(self._save_line)
-        self.meeting_actions = MeetingActions(worker, meeting_id, self._settings, self)
+        self.meeting_actions = MeetingActions(worker, meeting_id, self)
         self._build()
         self._connect()
         self._load()

@@ -14,7 +14,6 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from minuta.core.models import SearchHit
-from minuta.store.errors import StoreError
 from minuta.store.store import Store
 from minuta.ui.search.model import SearchResultsModel
 from minuta.ui.store_worker import StoreWorker
@@ -108,9 +107,7 @@ class SearchController(QObject):
         if query != self._wanted:
             self._start()
             return
-        if isinstance(exc, StoreError):
-            log.error("search failed: %s", type(exc).__name__)
-        else:
-            log.error("search failed", exc_info=exc)
+        # The type only: an error's message can quote the search words (a customer's name).
+        log.error("search failed: %s", type(exc).__name__)
         self.model.clear()
         self.failed.emit(self.tr("Minuta could not search your meetings just now."))
