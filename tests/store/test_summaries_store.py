@@ -17,7 +17,13 @@ from minuta.core.summary import (
 from minuta.store.migrations import LATEST_VERSION, schema_version
 
 PROVENANCE = Provenance(
-    "builtin", "builtin-1", "1", "ab" * 32, datetime(2026, 11, 20, 10, tzinfo=UTC)
+    "ollama",
+    "qwen3:8b",
+    "1",
+    "ab" * 32,
+    datetime(2026, 11, 20, 10, tzinfo=UTC),
+    template="sales_discovery",
+    notes=("The model did not answer for part 2 of 3; the built-in summariser was used.",),
 )
 
 
@@ -38,6 +44,7 @@ def draft(text: str, *, approved: bool = False) -> MeetingSummary:
         email=EmailDraft("Tak for i dag", "Hej Mette,\n…"),
         provenance=PROVENANCE,
         flagged_topics=("health",),
+        flagged_segment_ids=(7, 8),
     )
 
 

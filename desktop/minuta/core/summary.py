@@ -83,6 +83,10 @@ class Provenance:
     prompt_version: str
     transcript_hash: str  # of the lines it was made from (see evidence.transcript_hash)
     created_at: datetime
+    template: str = ""  # the meeting type's template it followed
+    # What did not go as asked, in plain words (no meeting content): "the model's
+    # answer for part 2 of 3 was not valid; the built-in summariser was used".
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,13 @@ class MeetingSummary:
     # Sensitive topics noticed in the meeting (health, religion, ...): flagged for the
     # user, never summarised.
     flagged_topics: tuple[str, ...] = field(default=())
+    # The lines that touched them, left out of what the summary was made from.
+    flagged_segment_ids: tuple[int, ...] = field(default=())
+
+    def replace_item(self, index: int, item: SummaryItem) -> MeetingSummary:
+        items = list(self.items)
+        items[index] = item
+        return replace(self, items=tuple(items))
 
     def of_kind(self, kind: ItemKind) -> tuple[SummaryItem, ...]:
         return tuple(item for item in self.items if item.kind is kind)

@@ -27,6 +27,14 @@ class Setting(StrEnum):
     CONSENT_PRESELECT = "consent/preselect"
     CONSENT_NOTICE_SEEN = "consent/notice_seen"
     SETUP_DONE = "setup/done"  # the first-start setup was completed
+    # Summaries: which backend ("auto", "builtin", "ollama", "openai-compatible",
+    # "llama-cpp"), the local server's address and model, and the user's own
+    # template instructions per meeting type ({meeting type: {field: value}}).
+    SUMMARY_BACKEND = "summary/backend"
+    SUMMARY_SERVER_URL = "summary/server_url"  # None: the backend's usual address
+    SUMMARY_MODEL = "summary/model"  # None: the server's first model
+    SUMMARY_TEMPLATES = "summary/templates"
+    SUMMARY_DEFAULT_TEMPLATE = "summary/default_template"
 
 
 DEFAULTS: dict[Setting, Any] = {
@@ -39,6 +47,11 @@ DEFAULTS: dict[Setting, Any] = {
     Setting.CONSENT_PRESELECT: None,
     Setting.CONSENT_NOTICE_SEEN: False,
     Setting.SETUP_DONE: False,
+    Setting.SUMMARY_BACKEND: "auto",
+    Setting.SUMMARY_SERVER_URL: None,
+    Setting.SUMMARY_MODEL: None,
+    Setting.SUMMARY_TEMPLATES: {},
+    Setting.SUMMARY_DEFAULT_TEMPLATE: "customer_follow_up",
 }
 
 

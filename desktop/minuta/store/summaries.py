@@ -61,8 +61,11 @@ def summary_to_json(summary: MeetingSummary) -> str:
             "prompt_version": p.prompt_version,
             "transcript_hash": p.transcript_hash,
             "created_at": p.created_at.isoformat(),
+            "template": p.template,
+            "notes": list(p.notes),
         },
         "flagged_topics": list(summary.flagged_topics),
+        "flagged_segment_ids": list(summary.flagged_segment_ids),
     }
     return json.dumps(document, ensure_ascii=False)
 
@@ -106,8 +109,11 @@ def summary_from_json(text: str) -> MeetingSummary:
             prompt_version=p["prompt_version"],
             transcript_hash=p["transcript_hash"],
             created_at=datetime.fromisoformat(p["created_at"]),
+            template=str(p.get("template", "")),
+            notes=tuple(str(n) for n in p.get("notes", ())),
         ),
         flagged_topics=tuple(data.get("flagged_topics", ())),
+        flagged_segment_ids=tuple(int(i) for i in data.get("flagged_segment_ids", ())),
     )
 
 

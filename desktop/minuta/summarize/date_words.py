@@ -99,6 +99,8 @@ _EN: Final = Vocabulary(
                 r"eod",
                 r"cob",
                 r"close\s+of\s+business",
+                r"this\s+(?:morning|afternoon|evening)",
+                r"(?:right|straight|just|immediately)\s+after\s+(?:the|this)\s+(?:meeting|call)",
             ),
             "tomorrow": (r"tomorrow",),
             "overmorrow": (r"(?:the\s+)?day\s+after\s+tomorrow",),
@@ -111,6 +113,7 @@ _EN: Final = Vocabulary(
             "next_week": (r"next\s+week", r"(?:the\s+)?end\s+of\s+next\s+week"),
             "in_n": (
                 r"(?:in|within)\s+<NUM>\s+(?P<unit>days?|weeks?|months?|fortnight)",
+                r"(?:in|within)\s+the\s+next\s+<NUM>\s+(?P<unit>days|weeks|months)",
                 r"<NUM>\s+(?P<unit>days?|weeks?|months?)\s+from\s+(?:now|today)",
             ),
             "month_end": (
@@ -214,7 +217,13 @@ _DA: Final = Vocabulary(
                 r"<WD>\s+(?:i\s+)?næste\s+uge",
                 r"(?:i\s+)?næste\s+uge\s+(?:på\s+)?<WD>",
             ),
-            "today": (r"i\s?dag", r"i\s?aften", r"inden\s+dagens\s+udgang"),
+            "today": (
+                r"i\s?dag",
+                r"i\s?aften",
+                r"inden\s+dagens\s+udgang",
+                r"i\s+(?:formiddag|eftermiddag)",
+                r"(?:lige|straks|direkte)\s+efter\s+mødet",
+            ),
             "tomorrow": (r"i\s?morgen",),
             "overmorrow": (r"i\s?overmorgen",),
             "this_week": (
@@ -327,7 +336,13 @@ _SV: Final = Vocabulary(
                 r"<WD>\s+(?:i\s+|under\s+)?nästa\s+vecka",
                 r"nästa\s+vecka\s+(?:på\s+)?<WD>",
             ),
-            "today": (r"i\s?dag", r"i\s?kväll", r"under\s+dagen"),
+            "today": (
+                r"i\s?dag",
+                r"i\s?kväll",
+                r"under\s+dagen",
+                r"i\s+(?:förmiddag|eftermiddag)",
+                r"(?:direkt|precis|strax)\s+efter\s+mötet",
+            ),
             "tomorrow": (r"i\s?morgon",),
             "overmorrow": (r"i\s?övermorgon",),
             "this_week": (
@@ -434,7 +449,12 @@ _NO: Final = Vocabulary(
                 r"<WD>\s+(?:i\s+)?neste\s+(?:uke|veke)",
                 r"(?:i\s+)?neste\s+(?:uke|veke)\s+(?:på\s+)?<WD>",
             ),
-            "today": (r"i\s?dag", r"i\s?kveld"),
+            "today": (
+                r"i\s?dag",
+                r"i\s?kveld",
+                r"i\s+(?:formiddag|ettermiddag)",
+                r"(?:rett|like|straks|direkte)\s+etter\s+møtet",
+            ),
             "tomorrow": (r"i\s?morgen",),
             "overmorrow": (r"i\s?overmorgen",),
             "this_week": (
@@ -540,7 +560,12 @@ _FI: Final = Vocabulary(
         {
             "this_wd": (r"(?:tänä|tulevana|tulevaan)\s+<WD>",),
             "next_wd": (r"ensi\s+<WD>", r"ensi\s+viikon\s+<WD>"),
-            "today": (r"tänään", r"tänä\s+iltana", r"päivän\s+loppuun"),
+            "today": (
+                r"tänään",
+                r"tänä\s+iltana",
+                r"päivän\s+loppuun",
+                r"heti\s+(?:palaverin|kokouksen|tapaamisen|puhelun)\s+jälkeen",
+            ),
             "tomorrow": (r"huomenna", r"huomiseen", r"huomiseksi"),
             "overmorrow": (r"ylihuomenna", r"ylihuomiseen"),
             "this_week": (

@@ -1,0 +1,240 @@
+"""English cues for the built-in summariser (also the fallback for other languages).
+
+Contractions are split before the words are compared ("I'll" is "i will",
+"can't" is "can not"), see :func:`minuta.summarize.builtin.clauses.tokens`.
+"""
+
+from __future__ import annotations
+
+from minuta.summarize.builtin.lexicon import Lexicon, phrases
+
+ENGLISH = Lexicon(
+    code="en",
+    me=frozenset({"i"}),
+    you=frozenset({"you"}),
+    modals=frozenset({"will", "shall", "can", "gonna"}),
+    commit_verbs=frozenset({"promise"}),
+    non_action=frozenset(
+        {
+            "be",
+            "have",
+            "hear",
+            "see",
+            "say",
+            "tell",
+            "think",
+            "imagine",
+            "understand",
+            "remember",
+            "guess",
+            "agree",
+            "live",
+            "wait",
+            "rather",
+            "like",
+            "love",
+            "hope",
+            "want",
+            "need",
+            "admit",
+            "bet",
+            "promise",
+            "leave",
+        }
+    ),
+    adverbs=frozenset(
+        {
+            "also",
+            "just",
+            "then",
+            "quickly",
+            "definitely",
+            "certainly",
+            "personally",
+            "still",
+            "gladly",
+            "happily",
+            "right",
+            "now",
+            "first",
+            "myself",
+            "try",
+            "to",
+            "and",
+            "going",
+            "please",
+        }
+    ),
+    negations=frozenset({"not", "never", "no", "nothing", "neither", "nor"}),
+    hedges=frozenset(
+        {
+            "maybe",
+            "perhaps",
+            "probably",
+            "possibly",
+            "might",
+            "could",
+            "would",
+            "guess",
+            "hopefully",
+        }
+    ),
+    subordinators=frozenset(
+        {"if", "when", "that", "because", "whether", "unless", "once", "since", "though", "as"}
+    ),
+    interjections=frozenset(
+        {
+            "okay",
+            "ok",
+            "yes",
+            "yeah",
+            "yep",
+            "sure",
+            "uh",
+            "um",
+            "hmm",
+            "well",
+            "right",
+            "great",
+            "good",
+            "fine",
+            "perfect",
+            "lovely",
+            "absolutely",
+            "alright",
+            "sorry",
+            "oh",
+        }
+    ),
+    connectors=frozenset({"and", "so", "then", "but", "also", "now", "anyway"}),
+    yes_words=frozenset(
+        {
+            "yes",
+            "yeah",
+            "yep",
+            "sure",
+            "ok",
+            "okay",
+            "absolutely",
+            "definitely",
+            "certainly",
+            "agreed",
+            "fine",
+            "will",
+            "of",  # "of course"
+            "no",  # "no problem" (a refusal is checked first)
+            "happy",
+        }
+    ),
+    no_words=frozenset({"no", "nope", "not", "cannot", "unfortunately", "sorry"}),
+    request_modals=frozenset({"can", "could", "would", "will"}),
+    desire=phrases(r"I(?:'d|\s+would)", r"I\s+(?:want|wish|hope)", r"I'?d\s+(?:like|love|rather)"),
+    offer=phrases(r"(?:shall|should)\s+I", r"(?:do\s+)?you\s+want\s+me\s+to"),
+    info_request=phrases(
+        r"tell\s+(?:us|me)",
+        r"describe",
+        r"explain",
+        r"walk\s+(?:us|me)\s+through",
+        r"give\s+(?:us\s+|me\s+)?an\s+example",
+        r"hear\s+me",
+        r"see\s+my\s+screen",
+        r"introduce\s+yourself",
+        r"say\s+(?:a\s+few\s+words|something)",
+    ),
+    decision=phrases(
+        r"let'?s\s+(?:decide|agree|go\s+with|settle)",
+        r"we(?:'ve|\s+have)?\s+(?:decided|agreed|settled)",
+        r"we\s+agree",
+        r"(?:it'?s|that'?s|it\s+is)\s+(?:decided|agreed|settled)",
+        r"the\s+decision\s+is",
+        r"we(?:'ll|\s+will)\s+go\s+with",
+        r"we'?re\s+going\s+with",
+        r"out\s+of\s+scope",
+        r"that'?s\s+what\s+we'?ll\s+do",
+        r"move\s+(?:you|him|her|them)\s+forward",
+        r"I\s+can\s+tell\s+you\s+that",
+    ),
+    risk=phrases(
+        r"risks?",
+        r"risky",
+        r"at\s+risk",
+        r"worr(?:y|ied|ying|ies)",
+        r"concern(?:s|ed|ing)?",
+        r"delay(?:s|ed)?",
+        r"late",
+        r"slip(?:s|ped|page)?",
+        r"block(?:er|ers|ed|ing)",
+        r"problems?",
+        r"issues?",
+        r"bottleneck",
+        r"tight",
+        r"still\s+(?:hasn'?t|haven'?t|waiting)",
+        r"waiting\s+(?:for|on)",
+        r"depends?\s+on",
+        r"dependent\s+on",
+        r"without\s+(?:that|it|this)",
+        r"it'?s\s+a\s+no",
+        r"competitors?",
+        r"(?:another|other)\s+(?:vendors?|suppliers?|providers?|candidates?)",
+        r"too\s+(?:slow|expensive|high|late|much)",
+        r"slow",
+        r"above\s+(?:the|our)\s+range",
+        r"over\s+budget",
+        r"twice",
+        r"two\s+times",
+        r"overrun",
+    ),
+    risk_negated=phrases(r"not\s+enough", r"isn'?t\s+enough", r"won'?t\s+make\s+it"),
+    notice_period=phrases(r"notice(?:\s+period)?"),
+    long_duration=phrases(
+        r"(?:two|three|four|five|six|[2-9])\s+months?",
+        r"(?:a|one|two|three|[1-9])\s+(?:and\s+a\s+half\s+)?years?",
+    ),
+    budget=phrases(r"budget\w*"),
+    competitor=phrases(
+        r"competitors?",
+        r"(?:another|other)\s+(?:vendors?|suppliers?|providers?)",
+    ),
+    decision_maker=phrases(
+        r"CFO", r"CEO", r"CTO", r"COO", r"board", r"managing\s+director", r"sign(?:s|ed)?\s+off"
+    ),
+    timeline=phrases(
+        r"go-?live", r"go\s+live", r"launch", r"start\s+date", r"deadline", r"roll-?out"
+    ),
+    requirement=phrases(
+        r"must-?have", r"requirement", r"has\s+to\s+work\s+with", r"need\s+to\s+have"
+    ),
+    plan=phrases(
+        r"we\s+aim",
+        r"the\s+aim\s+is",
+        r"we\s+plan",
+        r"the\s+plan\s+is",
+        r"we\s+expect\s+to",
+        r"the\s+goal\s+is",
+        r"the\s+target\s+is",
+    ),
+    next_step=phrases(
+        r"next\s+steps?",
+        r"follow[- ]up",
+        r"let'?s\s+(?:book|schedule|set\s+up|meet|plan|send|do|put|talk|arrange)",
+        r"we(?:'ll|\s+will)\s+(?:send|book|schedule|set\s+up|meet|follow\s+up|talk|get\s+back|"
+        r"prepare|share|arrange)",
+    ),
+    meeting_words=phrases(
+        r"meetings?",
+        r"call",
+        r"session",
+        r"demo",
+        r"workshop",
+        r"status",
+        r"interview",
+        r"review",
+        r"check-?in",
+        r"presentation",
+    ),
+    recurring=phrases(r"same\s+time", r"as\s+usual", r"every\s+week", r"weekly"),
+    when_question=phrases(r"when", r"what\s+date", r"how\s+soon", r"by\s+when"),
+    deadline_cues=phrases(
+        r"by", r"before", r"until", r"no\s+later\s+than", r"at\s+the\s+latest", r"within"
+    ),
+)
