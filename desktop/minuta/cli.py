@@ -31,6 +31,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_meeting_commands(sub)
     _add_recording_commands(sub)
     _add_model_commands(sub)
+    _add_summary_commands(sub)
     return parser
 
 
@@ -173,6 +174,33 @@ def _add_model_commands(sub: Any) -> None:
     )
     use = models_sub.add_parser("use", help="make a model, or a model folder, the default")
     use.add_argument("name_or_path")
+
+
+def _add_summary_commands(sub: Any) -> None:
+    def backend_options(command: Any) -> None:
+        command.add_argument(
+            "--backend",
+            help="auto (a language model on this computer, else built-in), builtin, ollama, "
+            "openai-compatible or llama-cpp (default: as in Settings)",
+        )
+        command.add_argument("--server", help="the local model server's address (loopback only)")
+        command.add_argument("--model", help="the language model's name on that server")
+
+    summarize = sub.add_parser(
+        "summarize", help="draft a meeting's summary: decisions, action items, risks, e-mail"
+    )
+    summarize.add_argument("meeting_id", type=int, metavar="ID")
+    summarize.add_argument(
+        "--template",
+        help="sales_discovery, customer_follow_up, recruiting_interview, project_status "
+        "or internal (default: as in Settings)",
+    )
+    backend_options(summarize)
+
+    ask = sub.add_parser("ask", help="ask a question about a meeting; answers cite the moment")
+    ask.add_argument("meeting_id", type=int, metavar="ID")
+    ask.add_argument("question", nargs="+")
+    backend_options(ask)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from minuta.audio.encrypted_audio import SAMPLE_RATE, EncryptedAudioWriter
-from minuta.core.models import ChannelKind, MeetingSource, MeetingState
+from minuta.core.models import ChannelKind, MeetingSource, MeetingState, Segment
 from minuta.store.meetings import NewMeeting
 
 STARTED = datetime(2026, 11, 20, 9, tzinfo=UTC)
@@ -56,3 +56,28 @@ def add_channel_audio(
         meeting_id, channel_id, file_uid, SAMPLE_RATE, seconds, finalised=True
     )
     return channel_id
+
+
+def add_transcript(
+    store,
+    lines: list[tuple[str, str]],
+    *,
+    title: str = "Meeting",
+    language: str = "en",
+    participants: tuple[str, ...] = (),
+    line_s: float = 6.0,
+) -> tuple[int, list[int]]:
+    """Commit a meeting with ``lines`` of (speaker, text) as its transcript; its id and line ids."""
+    meeting_id, _uid, _key = create_meeting(store, title=title)
+    with store.db.transaction():
+        channel_id = store.meetings.add_channel(meeting_id, ChannelKind.MIXED, "Recording")
+        store.meetings.add_segments(
+            meeting_id,
+            channel_id,
+            [
+                Segment(start=n * line_s, end=(n + 1) * line_s - 0.5, text=text, speaker=speaker)
+                for n, (speaker, text) in enumerate(lines)
+            ],
+        )
+        store.meetings.update_details(meeting_id, participants=participants, language=language)
+    return meeting_id, [s.id for s in store.meetings.segments(meeting_id)]

@@ -18,6 +18,7 @@ from minuta.commands.model_commands import cmd_models
 from minuta.commands.recording_commands import cmd_devices, cmd_record, cmd_recover
 from minuta.commands.speaker_commands import cmd_speakers
 from minuta.commands.store_commands import cmd_init, cmd_recovery_key, cmd_status, cmd_unlock
+from minuta.commands.summary_commands import cmd_ask, cmd_summarize
 from minuta.commands.transcript_commands import cmd_retranscribe
 
 Command = Callable[[argparse.Namespace, AppPaths], None]
@@ -39,4 +40,6 @@ COMMANDS: dict[str, Command] = {
     "retranscribe": cmd_retranscribe,
     "unlock": cmd_unlock,
     "recovery-key": cmd_recovery_key,
+    "summarize": cmd_summarize,
+    "ask": cmd_ask,
 }
