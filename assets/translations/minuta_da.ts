@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
 <context>
+    <name>AskPanel</name>
+    <message>
+        <source>What did we agree on price?</source>
+        <translation>Hvad aftalte vi om prisen?</translation>
+    </message>
+    <message>
+        <source>Question about this meeting</source>
+        <translation>Spørgsmål om dette møde</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Spørg</translation>
+    </message>
+    <message>
+        <source>Find the answer in this meeting (Enter)</source>
+        <translation>Find svaret i dette møde (Enter)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop asking</source>
+        <translation>Stop spørgsmålet</translation>
+    </message>
+    <message>
+        <source>Stop looking for an answer (Esc)</source>
+        <translation>Hold op med at lede efter et svar (Esc)</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Where the answer was said</source>
+        <translation>Hvor svaret blev sagt</translation>
+    </message>
+    <message>
+        <source>Play the moment this was said</source>
+        <translation>Afspil stedet, hvor det blev sagt</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>Spø&amp;rgsmål:</translation>
+    </message>
+    <message>
+        <source>Looking through the meeting…</source>
+        <translation>Gennemgår mødet…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
+    <message>
+        <source>Nothing in this meeting seems to answer that.</source>
+        <translation>Intet i dette møde ser ud til at svare på det.</translation>
+    </message>
+    <message>
+        <source>The question could not be answered ({reason}).</source>
+        <translation>Spørgsmålet kunne ikke besvares ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>AudioPlayer</name>
     <message>
         <source>The sound output could not be opened, so nothing can be heard. The transcript still follows along.</source>
@@ -276,6 +339,45 @@
     </message>
 </context>
 <context>
+    <name>EmailBox</name>
+    <message>
+        <source>E-mail subject</source>
+        <translation>E-mailens emne</translation>
+    </message>
+    <message>
+        <source>E-mail text</source>
+        <translation>E-mailens tekst</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>&amp;Kopiér</translation>
+    </message>
+    <message>
+        <source>Copy the e-mail</source>
+        <translation>Kopiér e-mailen</translation>
+    </message>
+    <message>
+        <source>Copy the subject and text to paste elsewhere</source>
+        <translation>Kopiér emne og tekst for at indsætte dem et andet sted</translation>
+    </message>
+    <message>
+        <source>&amp;Open in mail app</source>
+        <translation>Å&amp;bn i mailprogram</translation>
+    </message>
+    <message>
+        <source>Open the e-mail in your mail app</source>
+        <translation>Åbn e-mailen i dit mailprogram</translation>
+    </message>
+    <message>
+        <source>Your mail app opens with this e-mail; choose who gets it there</source>
+        <translation>Dit mailprogram åbner med denne e-mail; vælg modtagere der</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>E&amp;mne:</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>Export formats</source>
@@ -462,6 +564,104 @@
     <message>
         <source>Works from any program while Minuta runs. Minuta still asks about consent before it records. Clear the field to turn the hotkey off.</source>
         <translation>Virker fra alle programmer, mens Minuta kører. Minuta spørger stadig om samtykke, før den optager. Tøm feltet for at slå genvejen fra.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>Needs a date</source>
+        <translation>Mangler dato</translation>
+    </message>
+    <message>
+        <source>No deadline was said. Edit to add one.</source>
+        <translation>Der blev ikke nævnt nogen frist. Redigér for at tilføje en.</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Ikke bekræftet</translation>
+    </message>
+    <message>
+        <source>Play where this was said</source>
+        <translation>Afspil, hvor det blev sagt</translation>
+    </message>
+    <message>
+        <source>Play the moment this was said</source>
+        <translation>Afspil stedet, hvor det blev sagt</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve</source>
+        <translation>G&amp;odkend</translation>
+    </message>
+    <message>
+        <source>Approve this item</source>
+        <translation>Godkend dette punkt</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Red&amp;igér…</translation>
+    </message>
+    <message>
+        <source>Edit this item</source>
+        <translation>Redigér dette punkt</translation>
+    </message>
+    <message>
+        <source>no one yet</source>
+        <translation>ingen endnu</translation>
+    </message>
+    <message>
+        <source>Owner: {name}</source>
+        <translation>Ansvarlig: {name}</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Frist {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Edit item</source>
+        <translation>Redigér punkt</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Hvem gør det</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>&amp;No date</source>
+        <translation>&amp;Ingen dato</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Ingen frist</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Ansvarlig:</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>&amp;Frist:</translation>
+    </message>
+    <message>
+        <source>A changed item needs to be approved again.</source>
+        <translation>Et ændret punkt skal godkendes igen.</translation>
     </message>
 </context>
 <context>
@@ -714,6 +914,14 @@
     <message>
         <source>Loading audio…</source>
         <translation>Indlæser lyd…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumé</translation>
     </message>
     <message>
         <source>This meeting could not be opened ({reason}).</source>
@@ -1377,6 +1585,10 @@
         <translation>Genvejstast</translation>
     </message>
     <message>
+        <source>Summaries</source>
+        <translation>Resuméer</translation>
+    </message>
+    <message>
         <source>Settings sections</source>
         <translation>Afsnit i indstillingerne</translation>
     </message>
@@ -1442,6 +1654,421 @@
     <message>
         <source>Minuta could not save these choices: {error}</source>
         <translation>Minuta kunne ikke gemme dine valg: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryGenerator</name>
+    <message>
+        <source>Getting the transcript ready…</source>
+        <translation>Gør transskriptionen klar…</translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>Gemmer udkastet…</translation>
+    </message>
+    <message>
+        <source>This meeting has no transcript to summarise yet.</source>
+        <translation>Dette møde har endnu ingen transskription at lave et resumé af.</translation>
+    </message>
+    <message>
+        <source>The summary could not be made ({reason}).</source>
+        <translation>Resuméet kunne ikke laves ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summaries are drafted by</source>
+        <translation>Resuméer skrives af</translation>
+    </message>
+    <message>
+        <source>Automatic (a language model on this computer if one runs, else built-in)</source>
+        <translation>Automatisk (en sprogmodel på denne computer, hvis en kører, ellers den indbyggede)</translation>
+    </message>
+    <message>
+        <source>Built-in summariser</source>
+        <translation>Indbygget resuméfunktion</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-kompatibel server</translation>
+    </message>
+    <message>
+        <source>llama.cpp in the app</source>
+        <translation>llama.cpp i appen</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Usual address, e.g. http://127.0.0.1:11434</source>
+        <translation>Den sædvanlige adresse, fx http://127.0.0.1:11434</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>Modelnavn</translation>
+    </message>
+    <message>
+        <source>The server&apos;s first model</source>
+        <translation>Serverens første model</translation>
+    </message>
+    <message>
+        <source>Choose fi&amp;le…</source>
+        <translation>Vælg fi&amp;l…</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>Vælg en modelfil</translation>
+    </message>
+    <message>
+        <source>Default meeting type</source>
+        <translation>Standardmødetype</translation>
+    </message>
+    <message>
+        <source>Drafted &amp;by:</source>
+        <translation>Skrevet &amp;af:</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Ser&amp;veradresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Model:</translation>
+    </message>
+    <message>
+        <source>Default meeting &amp;type:</source>
+        <translation>Standardmøde&amp;type:</translation>
+    </message>
+    <message>
+        <source>Minuta only uses a language model on this computer: the meeting never leaves it. Without one, the built-in summariser drafts the summary.</source>
+        <translation>Minuta bruger kun en sprogmodel på denne computer: mødet forlader den aldrig. Uden en skriver den indbyggede resuméfunktion resuméet.</translation>
+    </message>
+    <message>
+        <source>&amp;Find servers on this computer</source>
+        <translation>&amp;Find servere på denne computer</translation>
+    </message>
+    <message>
+        <source>Find language-model servers on this computer</source>
+        <translation>Find sprogmodelservere på denne computer</translation>
+    </message>
+    <message>
+        <source>Servers found</source>
+        <translation>Fundne servere</translation>
+    </message>
+    <message>
+        <source>Choose a server to use it</source>
+        <translation>Vælg en server for at bruge den</translation>
+    </message>
+    <message>
+        <source>Minuta is still checking the server address. Try again in a moment.</source>
+        <translation>Minuta tjekker stadig serveradressen. Prøv igen om et øjeblik.</translation>
+    </message>
+    <message>
+        <source>Looking for servers on this computer…</source>
+        <translation>Leder efter servere på denne computer…</translation>
+    </message>
+    <message>
+        <source>no models yet</source>
+        <translation>ingen modeller endnu</translation>
+    </message>
+    <message>
+        <source>(still loading its model)</source>
+        <translation>(indlæser stadig sin model)</translation>
+    </message>
+    <message>
+        <source>Choose one to use it.</source>
+        <translation>Vælg en for at bruge den.</translation>
+    </message>
+    <message>
+        <source>No language-model server answers on this computer. The built-in summariser works without one.</source>
+        <translation>Ingen sprogmodelserver svarer på denne computer. Den indbyggede resuméfunktion virker uden.</translation>
+    </message>
+    <message>
+        <source>Looking for servers did not work.</source>
+        <translation>Søgningen efter servere virkede ikke.</translation>
+    </message>
+    <message>
+        <source>A .gguf model file</source>
+        <translation>En .gguf-modelfil</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-modeller (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Minuta only uses a language model on this computer. Use an address such as http://127.0.0.1:11434.</source>
+        <translation>Minuta bruger kun en sprogmodel på denne computer. Brug en adresse som http://127.0.0.1:11434.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTab</name>
+    <message>
+        <source>Kind of meeting</source>
+        <translation>Mødetype</translation>
+    </message>
+    <message>
+        <source>What the summary should focus on</source>
+        <translation>Hvad resuméet skal fokusere på</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;type:</source>
+        <translation>Møde&amp;type:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate summary</source>
+        <translation>&amp;Generér resumé</translation>
+    </message>
+    <message>
+        <source>Generate summary</source>
+        <translation>Generér resumé</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>Ann&amp;uller</translation>
+    </message>
+    <message>
+        <source>Cancel the summary</source>
+        <translation>Annullér resuméet</translation>
+    </message>
+    <message>
+        <source>Stop and keep the earlier draft</source>
+        <translation>Stop og behold det tidligere udkast</translation>
+    </message>
+    <message>
+        <source>Summary progress</source>
+        <translation>Resuméets fremskridt</translation>
+    </message>
+    <message>
+        <source>Summary status</source>
+        <translation>Resuméets status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>No summary yet. Choose the kind of meeting and press Generate.</source>
+        <translation>Intet resumé endnu. Vælg mødetypen, og tryk på Generér resumé.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumé</translation>
+    </message>
+    <message>
+        <source>Left out of the summary</source>
+        <translation>Udeladt af resuméet</translation>
+    </message>
+    <message>
+        <source>Sensitive topics are not summarised. Click a time to hear the line.</source>
+        <translation>Følsomme emner kommer ikke med i resuméet. Klik på et tidspunkt for at høre linjen.</translation>
+    </message>
+    <message>
+        <source>Follow-up e-mail</source>
+        <translation>Opfølgende e-mail</translation>
+    </message>
+    <message>
+        <source>How this summary was made</source>
+        <translation>Sådan blev resuméet lavet</translation>
+    </message>
+    <message>
+        <source>Ask this meeting</source>
+        <translation>Spørg dette møde</translation>
+    </message>
+    <message>
+        <source>The summary could not be read ({reason}).</source>
+        <translation>Resuméet kunne ikke læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>The transcript has changed since this draft was made: its quotes were checked again. Generate again to draft from the new transcript.</source>
+        <translation>Transskriptionen er ændret, siden dette udkast blev lavet: citaterne er kontrolleret igen. Generér igen for at lave et udkast ud fra den nye transskription.</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 linje</translation>
+    </message>
+    <message>
+        <source>{count} lines</source>
+        <translation>{count} linjer</translation>
+    </message>
+    <message>
+        <source>Left out of the summary: {topics} ({lines})</source>
+        <translation>Udeladt af resuméet: {topics} ({lines})</translation>
+    </message>
+    <message>
+        <source>sensitive topics</source>
+        <translation>følsomme emner</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved ({reason}).</source>
+        <translation>Din ændring kunne ikke gemmes ({reason}).</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
+    <message>
+        <source>Stopped. The earlier draft is kept.</source>
+        <translation>Stoppet. Det tidligere udkast er bevaret.</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Generér igen</translation>
+    </message>
+    <message>
+        <source>Regenerate summary</source>
+        <translation>Generér resuméet igen</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTexts</name>
+    <message>
+        <source>Decisions</source>
+        <translation>Beslutninger</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Opgaver</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Risici</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Næste skridt</translation>
+    </message>
+    <message>
+        <source>CRM suggestions</source>
+        <translation>Forslag til CRM</translation>
+    </message>
+    <message>
+        <source>Sales discovery call</source>
+        <translation>Første salgssamtale</translation>
+    </message>
+    <message>
+        <source>Customer follow-up</source>
+        <translation>Kundeopfølgning</translation>
+    </message>
+    <message>
+        <source>Recruiting interview</source>
+        <translation>Jobsamtale</translation>
+    </message>
+    <message>
+        <source>Project status meeting</source>
+        <translation>Projektstatusmøde</translation>
+    </message>
+    <message>
+        <source>Internal meeting</source>
+        <translation>Internt møde</translation>
+    </message>
+    <message>
+        <source>Looking for a language model on this computer…</source>
+        <translation>Leder efter en sprogmodel på denne computer…</translation>
+    </message>
+    <message>
+        <source>Part {part} of {total}…</source>
+        <translation>Del {part} af {total}…</translation>
+    </message>
+    <message>
+        <source>Writing the summary…</source>
+        <translation>Skriver resuméet…</translation>
+    </message>
+    <message>
+        <source>Putting the parts together…</source>
+        <translation>Samler delene…</translation>
+    </message>
+    <message>
+        <source>Checking quotes…</source>
+        <translation>Tjekker citater…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Færdig.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbejder…</translation>
+    </message>
+    <message>
+        <source>the built-in summariser</source>
+        <translation>den indbyggede resuméfunktion</translation>
+    </message>
+    <message>
+        <source>a local server</source>
+        <translation>en lokal server</translation>
+    </message>
+    <message>
+        <source>Drafted by {backend} · {template} · {date}</source>
+        <translation>Skrevet af {backend} · {template} · {date}</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>helbred</translation>
+    </message>
+    <message>
+        <source>religion</source>
+        <translation>religion</translation>
+    </message>
+    <message>
+        <source>union membership</source>
+        <translation>fagforeningsmedlemskab</translation>
+    </message>
+    <message>
+        <source>politics</source>
+        <translation>politik</translation>
+    </message>
+    <message>
+        <source>a legal dispute</source>
+        <translation>en retstvist</translation>
+    </message>
+    <message>
+        <source>personal matters</source>
+        <translation>personlige forhold</translation>
+    </message>
+    <message>
+        <source>The quote was not found in the transcript. Check it before approving.</source>
+        <translation>Citatet blev ikke fundet i transskriptionen. Tjek det, før du godkender.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesEditor</name>
+    <message>
+        <source>Meeting type to edit</source>
+        <translation>Mødetype, der skal redigeres</translation>
+    </message>
+    <message>
+        <source>Meeting type name</source>
+        <translation>Mødetypens navn</translation>
+    </message>
+    <message>
+        <source>Instructions for the language model</source>
+        <translation>Instruktioner til sprogmodellen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to built-in</source>
+        <translation>Null&amp;stil til indbygget</translation>
+    </message>
+    <message>
+        <source>Reset this meeting type to the built-in one</source>
+        <translation>Nulstil mødetypen til den indbyggede</translation>
+    </message>
+    <message>
+        <source>&amp;Edit meeting type:</source>
+        <translation>&amp;Redigér mødetype:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation>&amp;Instruktioner:</translation>
+    </message>
+    <message>
+        <source>The instructions tell a language model what matters in this kind of meeting. Rules that keep personal matters out always apply.</source>
+        <translation>Instruktionerne fortæller en sprogmodel, hvad der er vigtigt i denne slags møde. Regler, der holder personlige forhold ude, gælder altid.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>AskPanel</name>
+    <message>
+        <source>What did we agree on price?</source>
+        <translation>Vad kom vi överens om kring priset?</translation>
+    </message>
+    <message>
+        <source>Question about this meeting</source>
+        <translation>Fråga om det här mötet</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Find the answer in this meeting (Enter)</source>
+        <translation>Hitta svaret i det här mötet (Enter)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppa</translation>
+    </message>
+    <message>
+        <source>Stop asking</source>
+        <translation>Sluta fråga</translation>
+    </message>
+    <message>
+        <source>Stop looking for an answer (Esc)</source>
+        <translation>Sluta leta efter ett svar (Esc)</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Where the answer was said</source>
+        <translation>Var svaret sades</translation>
+    </message>
+    <message>
+        <source>Play the moment this was said</source>
+        <translation>Spela upp stället där det sades</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>F&amp;råga:</translation>
+    </message>
+    <message>
+        <source>Looking through the meeting…</source>
+        <translation>Går igenom mötet…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppad.</translation>
+    </message>
+    <message>
+        <source>Nothing in this meeting seems to answer that.</source>
+        <translation>Inget i det här mötet verkar svara på det.</translation>
+    </message>
+    <message>
+        <source>The question could not be answered ({reason}).</source>
+        <translation>Frågan kunde inte besvaras ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>AudioPlayer</name>
     <message>
         <source>The sound output could not be opened, so nothing can be heard. The transcript still follows along.</source>
@@ -276,6 +339,45 @@
     </message>
 </context>
 <context>
+    <name>EmailBox</name>
+    <message>
+        <source>E-mail subject</source>
+        <translation>E-postens ämne</translation>
+    </message>
+    <message>
+        <source>E-mail text</source>
+        <translation>E-postens text</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>&amp;Kopiera</translation>
+    </message>
+    <message>
+        <source>Copy the e-mail</source>
+        <translation>Kopiera e-postmeddelandet</translation>
+    </message>
+    <message>
+        <source>Copy the subject and text to paste elsewhere</source>
+        <translation>Kopiera ämne och text för att klistra in någon annanstans</translation>
+    </message>
+    <message>
+        <source>&amp;Open in mail app</source>
+        <translation>Ö&amp;ppna i e-postprogrammet</translation>
+    </message>
+    <message>
+        <source>Open the e-mail in your mail app</source>
+        <translation>Öppna e-postmeddelandet i ditt e-postprogram</translation>
+    </message>
+    <message>
+        <source>Your mail app opens with this e-mail; choose who gets it there</source>
+        <translation>Ditt e-postprogram öppnas med det här meddelandet; välj mottagare där</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>Ä&amp;mne:</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>Export formats</source>
@@ -462,6 +564,104 @@
     <message>
         <source>Works from any program while Minuta runs. Minuta still asks about consent before it records. Clear the field to turn the hotkey off.</source>
         <translation>Fungerar i alla program medan Minuta körs. Minuta frågar fortfarande om samtycke innan den spelar in. Töm fältet för att stänga av kortkommandot.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <source>Needs a date</source>
+        <translation>Saknar datum</translation>
+    </message>
+    <message>
+        <source>No deadline was said. Edit to add one.</source>
+        <translation>Ingen tidsfrist nämndes. Redigera för att lägga till en.</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Ej bekräftad</translation>
+    </message>
+    <message>
+        <source>Play where this was said</source>
+        <translation>Spela upp där det sades</translation>
+    </message>
+    <message>
+        <source>Play the moment this was said</source>
+        <translation>Spela upp stället där det sades</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve</source>
+        <translation>G&amp;odkänn</translation>
+    </message>
+    <message>
+        <source>Approve this item</source>
+        <translation>Godkänn den här punkten</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Red&amp;igera…</translation>
+    </message>
+    <message>
+        <source>Edit this item</source>
+        <translation>Redigera den här punkten</translation>
+    </message>
+    <message>
+        <source>no one yet</source>
+        <translation>ingen än</translation>
+    </message>
+    <message>
+        <source>Owner: {name}</source>
+        <translation>Ansvarig: {name}</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>Klart senast {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Edit item</source>
+        <translation>Redigera punkt</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Vem gör det</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Sista datum</translation>
+    </message>
+    <message>
+        <source>&amp;No date</source>
+        <translation>&amp;Inget datum</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Inget sista datum</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Ansvarig:</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>&amp;Senast:</translation>
+    </message>
+    <message>
+        <source>A changed item needs to be approved again.</source>
+        <translation>En ändrad punkt måste godkännas igen.</translation>
     </message>
 </context>
 <context>
@@ -714,6 +914,14 @@
     <message>
         <source>Loading audio…</source>
         <translation>Läser in ljud…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
     </message>
     <message>
         <source>This meeting could not be opened ({reason}).</source>
@@ -1377,6 +1585,10 @@
         <translation>Kortkommando</translation>
     </message>
     <message>
+        <source>Summaries</source>
+        <translation>Sammanfattningar</translation>
+    </message>
+    <message>
         <source>Settings sections</source>
         <translation>Avsnitt i inställningarna</translation>
     </message>
@@ -1442,6 +1654,421 @@
     <message>
         <source>Minuta could not save these choices: {error}</source>
         <translation>Minuta kunde inte spara dina val: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryGenerator</name>
+    <message>
+        <source>Getting the transcript ready…</source>
+        <translation>Förbereder transkriptionen…</translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>Sparar utkastet…</translation>
+    </message>
+    <message>
+        <source>This meeting has no transcript to summarise yet.</source>
+        <translation>Det här mötet har ingen transkription att sammanfatta än.</translation>
+    </message>
+    <message>
+        <source>The summary could not be made ({reason}).</source>
+        <translation>Sammanfattningen kunde inte göras ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summaries are drafted by</source>
+        <translation>Sammanfattningar skrivs av</translation>
+    </message>
+    <message>
+        <source>Automatic (a language model on this computer if one runs, else built-in)</source>
+        <translation>Automatiskt (en språkmodell på den här datorn om en körs, annars den inbyggda)</translation>
+    </message>
+    <message>
+        <source>Built-in summariser</source>
+        <translation>Inbyggd sammanfattning</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-kompatibel server</translation>
+    </message>
+    <message>
+        <source>llama.cpp in the app</source>
+        <translation>llama.cpp i appen</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradress</translation>
+    </message>
+    <message>
+        <source>Usual address, e.g. http://127.0.0.1:11434</source>
+        <translation>Den vanliga adressen, t.ex. http://127.0.0.1:11434</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>Modellnamn</translation>
+    </message>
+    <message>
+        <source>The server&apos;s first model</source>
+        <translation>Serverns första modell</translation>
+    </message>
+    <message>
+        <source>Choose fi&amp;le…</source>
+        <translation>Välj &amp;fil…</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>Välj en modellfil</translation>
+    </message>
+    <message>
+        <source>Default meeting type</source>
+        <translation>Standardmötestyp</translation>
+    </message>
+    <message>
+        <source>Drafted &amp;by:</source>
+        <translation>Skrivs &amp;av:</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Ser&amp;veradress:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>Default meeting &amp;type:</source>
+        <translation>Standardmötes&amp;typ:</translation>
+    </message>
+    <message>
+        <source>Minuta only uses a language model on this computer: the meeting never leaves it. Without one, the built-in summariser drafts the summary.</source>
+        <translation>Minuta använder bara en språkmodell på den här datorn: mötet lämnar den aldrig. Utan en skriver den inbyggda funktionen sammanfattningen.</translation>
+    </message>
+    <message>
+        <source>&amp;Find servers on this computer</source>
+        <translation>&amp;Hitta servrar på den här datorn</translation>
+    </message>
+    <message>
+        <source>Find language-model servers on this computer</source>
+        <translation>Hitta språkmodellservrar på den här datorn</translation>
+    </message>
+    <message>
+        <source>Servers found</source>
+        <translation>Hittade servrar</translation>
+    </message>
+    <message>
+        <source>Choose a server to use it</source>
+        <translation>Välj en server för att använda den</translation>
+    </message>
+    <message>
+        <source>Minuta is still checking the server address. Try again in a moment.</source>
+        <translation>Minuta kontrollerar fortfarande serveradressen. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <source>Looking for servers on this computer…</source>
+        <translation>Letar efter servrar på den här datorn…</translation>
+    </message>
+    <message>
+        <source>no models yet</source>
+        <translation>inga modeller än</translation>
+    </message>
+    <message>
+        <source>(still loading its model)</source>
+        <translation>(läser fortfarande in sin modell)</translation>
+    </message>
+    <message>
+        <source>Choose one to use it.</source>
+        <translation>Välj en för att använda den.</translation>
+    </message>
+    <message>
+        <source>No language-model server answers on this computer. The built-in summariser works without one.</source>
+        <translation>Ingen språkmodellserver svarar på den här datorn. Den inbyggda sammanfattningen fungerar utan.</translation>
+    </message>
+    <message>
+        <source>Looking for servers did not work.</source>
+        <translation>Sökningen efter servrar fungerade inte.</translation>
+    </message>
+    <message>
+        <source>A .gguf model file</source>
+        <translation>En .gguf-modellfil</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-modeller (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Minuta only uses a language model on this computer. Use an address such as http://127.0.0.1:11434.</source>
+        <translation>Minuta använder bara en språkmodell på den här datorn. Använd en adress som http://127.0.0.1:11434.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTab</name>
+    <message>
+        <source>Kind of meeting</source>
+        <translation>Typ av möte</translation>
+    </message>
+    <message>
+        <source>What the summary should focus on</source>
+        <translation>Vad sammanfattningen ska fokusera på</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;type:</source>
+        <translation>Mötes&amp;typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate summary</source>
+        <translation>&amp;Gör sammanfattning</translation>
+    </message>
+    <message>
+        <source>Generate summary</source>
+        <translation>Gör sammanfattning</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>A&amp;vbryt</translation>
+    </message>
+    <message>
+        <source>Cancel the summary</source>
+        <translation>Avbryt sammanfattningen</translation>
+    </message>
+    <message>
+        <source>Stop and keep the earlier draft</source>
+        <translation>Stoppa och behåll det tidigare utkastet</translation>
+    </message>
+    <message>
+        <source>Summary progress</source>
+        <translation>Sammanfattningens förlopp</translation>
+    </message>
+    <message>
+        <source>Summary status</source>
+        <translation>Sammanfattningens status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>No summary yet. Choose the kind of meeting and press Generate.</source>
+        <translation>Ingen sammanfattning än. Välj typ av möte och tryck på Gör sammanfattning.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Left out of the summary</source>
+        <translation>Utelämnat ur sammanfattningen</translation>
+    </message>
+    <message>
+        <source>Sensitive topics are not summarised. Click a time to hear the line.</source>
+        <translation>Känsliga ämnen sammanfattas inte. Klicka på en tid för att höra raden.</translation>
+    </message>
+    <message>
+        <source>Follow-up e-mail</source>
+        <translation>Uppföljningsmejl</translation>
+    </message>
+    <message>
+        <source>How this summary was made</source>
+        <translation>Hur sammanfattningen gjordes</translation>
+    </message>
+    <message>
+        <source>Ask this meeting</source>
+        <translation>Fråga mötet</translation>
+    </message>
+    <message>
+        <source>The summary could not be read ({reason}).</source>
+        <translation>Sammanfattningen kunde inte läsas ({reason}).</translation>
+    </message>
+    <message>
+        <source>The transcript has changed since this draft was made: its quotes were checked again. Generate again to draft from the new transcript.</source>
+        <translation>Transkriptionen har ändrats sedan utkastet gjordes: citaten har kontrollerats igen. Generera igen för att göra ett utkast från den nya transkriptionen.</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 rad</translation>
+    </message>
+    <message>
+        <source>{count} lines</source>
+        <translation>{count} rader</translation>
+    </message>
+    <message>
+        <source>Left out of the summary: {topics} ({lines})</source>
+        <translation>Utelämnat ur sammanfattningen: {topics} ({lines})</translation>
+    </message>
+    <message>
+        <source>sensitive topics</source>
+        <translation>känsliga ämnen</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved ({reason}).</source>
+        <translation>Din ändring kunde inte sparas ({reason}).</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppad.</translation>
+    </message>
+    <message>
+        <source>Stopped. The earlier draft is kept.</source>
+        <translation>Stoppad. Det tidigare utkastet finns kvar.</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>Regenerate summary</source>
+        <translation>Gör om sammanfattningen</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTexts</name>
+    <message>
+        <source>Decisions</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Uppgifter</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Risker</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nästa steg</translation>
+    </message>
+    <message>
+        <source>CRM suggestions</source>
+        <translation>Förslag till CRM</translation>
+    </message>
+    <message>
+        <source>Sales discovery call</source>
+        <translation>Första säljsamtal</translation>
+    </message>
+    <message>
+        <source>Customer follow-up</source>
+        <translation>Kunduppföljning</translation>
+    </message>
+    <message>
+        <source>Recruiting interview</source>
+        <translation>Anställningsintervju</translation>
+    </message>
+    <message>
+        <source>Project status meeting</source>
+        <translation>Projektstatusmöte</translation>
+    </message>
+    <message>
+        <source>Internal meeting</source>
+        <translation>Internt möte</translation>
+    </message>
+    <message>
+        <source>Looking for a language model on this computer…</source>
+        <translation>Letar efter en språkmodell på den här datorn…</translation>
+    </message>
+    <message>
+        <source>Part {part} of {total}…</source>
+        <translation>Del {part} av {total}…</translation>
+    </message>
+    <message>
+        <source>Writing the summary…</source>
+        <translation>Skriver sammanfattningen…</translation>
+    </message>
+    <message>
+        <source>Putting the parts together…</source>
+        <translation>Sätter ihop delarna…</translation>
+    </message>
+    <message>
+        <source>Checking quotes…</source>
+        <translation>Kontrollerar citat…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Klart.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbetar…</translation>
+    </message>
+    <message>
+        <source>the built-in summariser</source>
+        <translation>den inbyggda sammanfattningen</translation>
+    </message>
+    <message>
+        <source>a local server</source>
+        <translation>en lokal server</translation>
+    </message>
+    <message>
+        <source>Drafted by {backend} · {template} · {date}</source>
+        <translation>Skriven av {backend} · {template} · {date}</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>hälsa</translation>
+    </message>
+    <message>
+        <source>religion</source>
+        <translation>religion</translation>
+    </message>
+    <message>
+        <source>union membership</source>
+        <translation>fackmedlemskap</translation>
+    </message>
+    <message>
+        <source>politics</source>
+        <translation>politik</translation>
+    </message>
+    <message>
+        <source>a legal dispute</source>
+        <translation>en rättstvist</translation>
+    </message>
+    <message>
+        <source>personal matters</source>
+        <translation>personliga förhållanden</translation>
+    </message>
+    <message>
+        <source>The quote was not found in the transcript. Check it before approving.</source>
+        <translation>Citatet hittades inte i transkriptionen. Kontrollera det innan du godkänner.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesEditor</name>
+    <message>
+        <source>Meeting type to edit</source>
+        <translation>Mötestyp att redigera</translation>
+    </message>
+    <message>
+        <source>Meeting type name</source>
+        <translation>Mötestypens namn</translation>
+    </message>
+    <message>
+        <source>Instructions for the language model</source>
+        <translation>Instruktioner till språkmodellen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to built-in</source>
+        <translation>Åt&amp;erställ till inbyggd</translation>
+    </message>
+    <message>
+        <source>Reset this meeting type to the built-in one</source>
+        <translation>Återställ mötestypen till den inbyggda</translation>
+    </message>
+    <message>
+        <source>&amp;Edit meeting type:</source>
+        <translation>&amp;Redigera mötestyp:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation>&amp;Instruktioner:</translation>
+    </message>
+    <message>
+        <source>The instructions tell a language model what matters in this kind of meeting. Rules that keep personal matters out always apply.</source>
+        <translation>Instruktionerna talar om för en språkmodell vad som är viktigt i den här typen av möte. Regler som håller personliga förhållanden utanför gäller alltid.</translation>
     </message>
 </context>
 <context>

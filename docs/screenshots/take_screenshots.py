@@ -6,7 +6,7 @@ Everything is real and private to the run: a temporary store whose key is in a
 private gnome-keyring, a private PulseAudio server with virtual devices, the
 embedded Whisper model. Demo meetings are imported from synthetic speech; the
 recording is a real one, with the far end's voice played into the call device.
-Writes main-window.png, recording.png, meeting.png and tray-menu.png here.
+Writes main-window.png, recording.png, meeting.png, summary.png and tray-menu.png here.
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ def _prepare(root: Path, env: dict[str, str]) -> None:
 def _name_participants() -> None:
     from minuta.app.paths import default_paths
     from minuta.app.session import open_app_store
+    from minuta.store.settings import Setting
 
     store = open_app_store(default_paths())
     try:
@@ -89,6 +90,8 @@ def _name_participants() -> None:
         with store.db.transaction():
             for title, _voice, _text, people in DEMO_MEETINGS:
                 store.meetings.update_details(by_title[title], participants=people)
+            store.settings.set(Setting.SUMMARY_BACKEND, "builtin")
+            store.settings.set(Setting.USER_NAME, "Sofie Lund")
     finally:
         store.close()
 
@@ -197,9 +200,21 @@ def _run_app(call_wav: Path) -> None:
                 QTimer.singleShot(200, shown)
                 return
             view.jump_to(view.model.segment_at(min(1, view.model.rowCount() - 1)).start)
-            QTimer.singleShot(500, lambda: (shoot(minuta.window, "meeting.png"), app.quit()))
+            QTimer.singleShot(500, lambda: (shoot(minuta.window, "meeting.png"), summary(view)))
 
         QTimer.singleShot(500, shown)
+
+    def summary(view) -> None:
+        # The Summary tab, drafted by the built-in summariser, with room to read it.
+        tab = view.summary_tab
+        view.side_tabs.setCurrentWidget(tab)
+        view.splitter.setSizes([560, 620])
+        tab.generated.connect(
+            lambda: QTimer.singleShot(
+                500, lambda: (shoot(minuta.window, "summary.png"), app.quit())
+            )
+        )
+        tab.generate()
 
     minuta.workspace_ready.connect(lambda: QTimer.singleShot(500, ready))
     minuta.start()

@@ -36,6 +36,11 @@ from minuta.ui.settings.hotkey import HotkeyPage, quick_record_hotkey, set_quick
 from minuta.ui.settings.language_page import LanguagePage
 from minuta.ui.settings.model_page import ModelPage
 from minuta.ui.settings.personal_pages import ConsentPage, NamePage
+from minuta.ui.settings.summary_page import (
+    SummaryPage,
+    load_summary_settings,
+    save_summary_settings,
+)
 from minuta.ui.settings.values import StoredSettings, load_settings, save_settings
 from minuta.ui.store_worker import StoreWorker
 
@@ -49,6 +54,7 @@ class Section(IntEnum):
     NAME = 3
     CONSENT = 4
     HOTKEY = 5
+    SUMMARIES = 6
 
 
 class SettingsDialog(QDialog):
@@ -56,7 +62,7 @@ class SettingsDialog(QDialog):
     saved = Signal(object)  # StoredSettings, once they are in the store
     hotkey_changed = Signal(str)  # the new quick-record hotkey (portable text; "" = none)
 
-    def __init__(
+    def __init__(  # noqa: PLR0915 - one page after another
         self,
         worker: StoreWorker,
         paths: AppPaths,
@@ -81,6 +87,7 @@ class SettingsDialog(QDialog):
         self.name_page = NamePage()
         self.consent_page = ConsentPage()
         self.hotkey_page = HotkeyPage()
+        self.summary_page = SummaryPage()
         self.hotkey_page.set_hotkey(quick_record_hotkey(self._qsettings))
         self.language_page.language_changed.connect(self.model_page.set_language)
 
@@ -91,6 +98,7 @@ class SettingsDialog(QDialog):
             (self.tr("Your name"), self.name_page),
             (self.tr("Consent"), self.consent_page),
             (self.tr("Hotkey"), self.hotkey_page),
+            (self.tr("Summaries"), self.summary_page),
         ]
         self.sections = QListWidget()
         self.sections.setAccessibleName(self.tr("Settings sections"))
@@ -148,7 +156,15 @@ class SettingsDialog(QDialog):
     # --- loading and saving -------------------------------------------------------
 
     def _load(self) -> None:
+        # First: the worker answers in order, so the page is filled before ``loaded``.
+        self._worker.submit(
+            load_summary_settings, self.summary_page.set_config, self._summary_failed
+        )
         self._worker.submit(load_settings, self._show, self._load_failed)
+
+    def _summary_failed(self, exc: Exception) -> None:
+        log.error("reading the summary settings failed: %s", type(exc).__name__)
+        self.summary_page.setEnabled(False)
 
     def _show(self, stored: StoredSettings) -> None:
         self._stored = stored
@@ -184,12 +200,21 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         if self._stored is None or self._saving:
             return
+        problem = self.summary_page.problem() if self.summary_page.loaded else None
+        if problem:
+            self._show_message(problem)
+            self.show_section(Section.SUMMARIES)
+            return
         self._saving = True
         self.save_button.setEnabled(False)
         values, models_dir = self.values(), self._paths.models_dir
+        summary = self.summary_page.values() if self.summary_page.loaded else None
 
         def write(store: Store | None) -> StoredSettings:
-            return save_settings(store, values, models_dir)
+            saved = save_settings(store, values, models_dir)
+            if summary is not None:
+                save_summary_settings(store, summary)
+            return saved
 
         self._worker.submit(write, self._saved, self._save_failed)
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,7 @@ from minuta.ui.meeting.find_bar import FindBar
 from minuta.ui.meeting.header import FinalPassBar, MeetingHeader
 from minuta.ui.meeting.player import AudioPlayer
 from minuta.ui.meeting.player_bar import PlayerBar
+from minuta.ui.meeting.summary.summary_tab import SummaryTab
 from minuta.ui.meeting.transcript_list import TranscriptList
 from minuta.ui.meeting.transcript_model import TranscriptModel
 from minuta.ui.meeting.word_strip import WordStrip
@@ -116,7 +118,7 @@ class MeetingView(QWidget):
         transcript_layout.addWidget(self.word_strip)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(transcript)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self._side_tabs())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         state = self._settings.value(_SPLITTER_KEY)
@@ -135,8 +137,15 @@ class MeetingView(QWidget):
         layout.addWidget(self.player_bar)
         QWidget.setTabOrder(self.delete_button, self.transcript)
         QWidget.setTabOrder(self.transcript, self.word_strip)
-        QWidget.setTabOrder(self.word_strip, self.details)
-        QWidget.setTabOrder(self.details, self.player_bar)
+        QWidget.setTabOrder(self.word_strip, self.side_tabs)
+        QWidget.setTabOrder(self.side_tabs, self.player_bar)
+
+    def _side_tabs(self) -> QTabWidget:
+        self.summary_tab = SummaryTab(self._worker, self._meeting_id)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.details, self.tr("Details"))
+        self.side_tabs.addTab(self.summary_tab, self.tr("Summary"))
+        return self.side_tabs
 
     def _connect(self) -> None:
         self.back_button.clicked.connect(self.back_requested)
@@ -165,6 +174,7 @@ class MeetingView(QWidget):
         self.details.notes_edited.connect(self._save_notes)
         self.details.highlight_activated.connect(self._play_from)
         self.player.position_changed.connect(self._follow)
+        self.summary_tab.play_requested.connect(self._play_moment)
 
     # --- the integrator's API -----------------------------------------------------
 
@@ -179,6 +189,7 @@ class MeetingView(QWidget):
     def reload(self) -> None:
         """Read the meeting again (after the final pass replaced its transcript)."""
         self._load()
+        self.summary_tab.reload()
 
     def jump_to(self, t_s: float) -> None:
         """Go to a moment (a search hit): select its line and move the player there."""
@@ -197,6 +208,7 @@ class MeetingView(QWidget):
     def shutdown(self) -> None:
         """Stop playing and save typed notes: call before the view is thrown away."""
         self.details.flush_notes()
+        self.summary_tab.shutdown()
         self.player.close()
 
     # --- loading ------------------------------------------------------------------
@@ -285,6 +297,12 @@ class MeetingView(QWidget):
 
     def _play_from(self, t_s: float) -> None:
         self.player.seek(t_s)
+        if self._audio_ready:
+            self.player.play()
+
+    def _play_moment(self, t_s: float) -> None:
+        # A summary's evidence: show its line and play it.
+        self.jump_to(t_s)
         if self._audio_ready:
             self.player.play()
 
