@@ -327,3 +327,10 @@ def unlock_with_recovery(
         store.close()
         raise
     return store
+
+
+def require_store(store: Store | None) -> Store:
+    """The store a worker task was given; a task run while none is open fails with RuntimeError."""
+    if store is None:
+        raise RuntimeError("no store is open")
+    return store

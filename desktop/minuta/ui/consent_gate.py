@@ -26,7 +26,7 @@ from shiboken6 import isValid
 
 from minuta.core.models import Consent
 from minuta.store.settings import Setting
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.ui.dialogs.consent import ConsentDialog, announcement_language, system_language
 from minuta.ui.settings.values import parse_preselect
 from minuta.ui.store_worker import StoreWorker
@@ -47,9 +47,7 @@ class ConsentSettings:
 
 
 def read_consent_settings(store: Store | None) -> ConsentSettings:
-    if store is None:
-        raise RuntimeError("no store is open")
-    settings = store.settings
+    settings = require_store(store).settings
     language = settings.get(Setting.TRANSCRIPTION_LANGUAGE)
     return ConsentSettings(
         preselect=parse_preselect(settings.get(Setting.CONSENT_PRESELECT)),
@@ -59,9 +57,7 @@ def read_consent_settings(store: Store | None) -> ConsentSettings:
 
 
 def mark_notice_seen(store: Store | None) -> None:
-    if store is None:
-        raise RuntimeError("no store is open")
-    store.settings.set(Setting.CONSENT_NOTICE_SEEN, True)
+    require_store(store).settings.set(Setting.CONSENT_NOTICE_SEEN, True)
 
 
 # --- on the GUI thread ---------------------------------------------------------------

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from minuta import __version__
 from minuta.core.models import Meeting
 from minuta.store.errors import StoreError
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.ui.home_page import HomePage
 from minuta.ui.icons import icon
 from minuta.ui.meetings_model import MeetingsModel
@@ -40,9 +40,7 @@ _GEOMETRY_KEY = "main_window/geometry"
 
 
 def _list_meetings(store: Store | None) -> list[Meeting]:
-    if store is None:
-        raise RuntimeError("no store is open")
-    return store.meetings.list()
+    return require_store(store).meetings.list()
 
 
 def key_status(key_location: str) -> str:

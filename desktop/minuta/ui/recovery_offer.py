@@ -15,23 +15,20 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from minuta.app.recovery import InterruptedRecording, RecoveredRecording, find_interrupted, recover
 from minuta.core.timecode import clock
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.ui.store_worker import StoreWorker
 
 log = logging.getLogger(__name__)
 
 
 def _find(store: Store | None) -> list[InterruptedRecording]:
-    if store is None:
-        raise RuntimeError("no store is open")
-    return find_interrupted(store)
+    return find_interrupted(require_store(store))
 
 
 def _recover_all(ids: Sequence[int]) -> Callable[[Store | None], list[RecoveredRecording]]:
     def run(store: Store | None) -> list[RecoveredRecording]:
-        if store is None:
-            raise RuntimeError("no store is open")
-        return [recover(store, meeting_id) for meeting_id in ids]
+        opened = require_store(store)
+        return [recover(opened, meeting_id) for meeting_id in ids]
 
     return run
 

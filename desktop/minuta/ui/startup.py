@@ -38,7 +38,7 @@ from minuta.store.errors import (
 )
 from minuta.store.manifest import KeyMode
 from minuta.store.recovery import RecoveryKey
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.ui.dialogs import (
     KeyringProblemDialog,
     NewPassphraseDialog,
@@ -97,9 +97,7 @@ def _settle(store: Store, recovery: RecoveryKey | None = None) -> tuple[Store, _
 
 
 def _acknowledge(store: Store | None) -> None:
-    if store is None:
-        raise RuntimeError("no store is open")
-    store.acknowledge_recovery_key()
+    require_store(store).acknowledge_recovery_key()
 
 
 def unexpected_message(exc: Exception) -> str:

@@ -15,7 +15,7 @@ from minuta.app.export import export_bytes
 from minuta.app.meetings import DeletionReport, delete_meeting
 from minuta.app.playback import ChannelFile, channel_files
 from minuta.core.models import Highlight, Meeting, Segment
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +25,9 @@ class MeetingData:
     highlights: list[Highlight]
 
 
-def _open(store: Store | None) -> Store:
-    if store is None:
-        raise RuntimeError("no store is open")
-    return store
-
-
 def load(meeting_id: int) -> Callable[[Store | None], MeetingData]:
     def run(store: Store | None) -> MeetingData:
-        store = _open(store)
+        store = require_store(store)
         return MeetingData(
             store.meetings.get(meeting_id),
             store.meetings.segments(meeting_id),
@@ -44,14 +38,14 @@ def load(meeting_id: int) -> Callable[[Store | None], MeetingData]:
 
 
 def audio_files(meeting_id: int) -> Callable[[Store | None], list[ChannelFile]]:
-    return lambda store: channel_files(_open(store), meeting_id)
+    return lambda store: channel_files(require_store(store), meeting_id)
 
 
 def update_details(
     meeting_id: int, *, title: str | None = None, participants: Sequence[str] | None = None
 ) -> Callable[[Store | None], None]:
     def run(store: Store | None) -> None:
-        store = _open(store)
+        store = require_store(store)
         with store.db.transaction():
             store.meetings.update_details(meeting_id, title=title, participants=participants)
 
@@ -60,7 +54,7 @@ def update_details(
 
 def set_notes(meeting_id: int, notes: str) -> Callable[[Store | None], None]:
     def run(store: Store | None) -> None:
-        store = _open(store)
+        store = require_store(store)
         with store.db.transaction():
             store.meetings.set_notes(meeting_id, notes)
 
@@ -69,7 +63,7 @@ def set_notes(meeting_id: int, notes: str) -> Callable[[Store | None], None]:
 
 def edit_line(segment_id: int, text: str) -> Callable[[Store | None], None]:
     def run(store: Store | None) -> None:
-        store = _open(store)
+        store = require_store(store)
         with store.db.transaction():
             store.meetings.edit_segment_text(segment_id, text)
 
@@ -78,7 +72,7 @@ def edit_line(segment_id: int, text: str) -> Callable[[Store | None], None]:
 
 def export(meeting_id: int, fmt: str) -> Callable[[Store | None], bytes]:
     def run(store: Store | None) -> bytes:
-        store = _open(store)
+        store = require_store(store)
         return export_bytes(
             store.meetings.get(meeting_id), store.meetings.segments(meeting_id), fmt
         )
@@ -87,7 +81,7 @@ def export(meeting_id: int, fmt: str) -> Callable[[Store | None], bytes]:
 
 
 def delete(meeting_id: int) -> Callable[[Store | None], DeletionReport]:
-    return lambda store: delete_meeting(_open(store), meeting_id)
+    return lambda store: delete_meeting(require_store(store), meeting_id)
 
 
 def write_private(path: Path, data: bytes) -> Path:

@@ -36,7 +36,7 @@ from minuta.app.recording_defaults import last_devices, quick_request
 from minuta.audio.capture import CaptureBackend
 from minuta.audio.recording_plan import StopReason
 from minuta.core.models import Consent, RecordingEvent
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.ui.recording.control_thread import ControlThread
 from minuta.ui.recording.final_pass import FinalPassJob, FinalPassRunner
 from minuta.ui.recording.gui_post import GuiPost
@@ -216,7 +216,7 @@ class RecordingController(QObject):
         def listed(choices: DeviceChoices) -> None:
             # What was used last time comes from the store; without it, the defaults.
             self._worker.submit(
-                lambda store: last_devices(_require(store)),
+                lambda store: last_devices(require_store(store)),
                 lambda remembered: self._devices_ready(replace(choices, remembered=remembered)),
                 lambda _exc: self._devices_ready(choices),
             )
@@ -252,7 +252,7 @@ class RecordingController(QObject):
         self._starting = starting
 
         def run(store: Store | None) -> Started:
-            opened = _require(store)
+            opened = require_store(store)
             started = start_session(opened, paths, backend, build(opened), listener, live=live)
             starting.append(started.session)
             return started
@@ -387,7 +387,7 @@ class RecordingController(QObject):
         self._notes.flush()
 
         def run(store: Store | None) -> Stopped:
-            return stop_session(_require(store), session, hurry=hurry)
+            return stop_session(require_store(store), session, hurry=hurry)
 
         self._worker.submit(
             run,
@@ -462,16 +462,10 @@ class RecordingController(QObject):
 
             def stop_started(store: Store | None) -> None:
                 for session in starting:
-                    stop_session(_require(store), session, hurry=True)
+                    stop_session(require_store(store), session, hurry=True)
 
             self._worker.submit(stop_started)
         elif self._state in (RecorderState.RECORDING, RecorderState.PAUSED):
             self.stop(final_pass=False, hurry=True)
         self._final.shutdown()
         self._control.shutdown()
-
-
-def _require(store: Store | None) -> Store:
-    if store is None:
-        raise RuntimeError("no store is open")
-    return store

@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.ui.store_worker import StoreWorker
 
 log = logging.getLogger(__name__)
@@ -63,9 +63,7 @@ class NotesSaver(QObject):
         self._text = None
 
         def save(store: Store | None) -> None:
-            if store is None:
-                raise RuntimeError("no store is open")
-            store.meetings.set_notes(meeting_id, text)
+            require_store(store).meetings.set_notes(meeting_id, text)
 
         self._worker.submit(save, None, lambda exc: self._failed(exc, meeting_id, text))
 

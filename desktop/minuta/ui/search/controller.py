@@ -14,7 +14,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from minuta.core.models import SearchHit
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.ui.search.model import SearchResultsModel
 from minuta.ui.store_worker import StoreWorker
 
@@ -25,9 +25,7 @@ LIMIT = 50
 
 
 def _search(query: str, limit: int, store: Store | None) -> list[SearchHit]:
-    if store is None:
-        raise RuntimeError("no store is open")
-    return store.search.search(query, limit)
+    return require_store(store).search.search(query, limit)
 
 
 class SearchController(QObject):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.summarize.templates import DEFAULT_TEMPLATE, TEMPLATES, Template
 from minuta.ui.background import run_in_background, when_done
 from minuta.ui.dialogs.base import note_label
@@ -62,16 +62,13 @@ class SummarySettings:
 def load_summary_settings(store: Store | None) -> SummaryConfig:
     from minuta.app.summaries import load_config
 
-    if store is None:
-        raise RuntimeError("no store is open")
-    return load_config(store)
+    return load_config(require_store(store))
 
 
 def save_summary_settings(store: Store | None, values: SummarySettings) -> None:
     from minuta.app.summaries import SummaryConfig, save_config, save_template
 
-    if store is None:
-        raise RuntimeError("no store is open")
+    store = require_store(store)
     save_config(
         store,
         SummaryConfig(

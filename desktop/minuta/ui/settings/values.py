@@ -15,7 +15,7 @@ from pathlib import Path
 from minuta.app.recording_defaults import last_devices
 from minuta.core.models import Consent
 from minuta.store.settings import Setting
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 from minuta.transcribe import catalogue
 
 # The only answers a setting may pre-select: declining is never a default.
@@ -47,14 +47,8 @@ def clean_name(value: str | None) -> str | None:
     return name or None
 
 
-def _require(store: Store | None) -> Store:
-    if store is None:
-        raise RuntimeError("no store is open")
-    return store
-
-
 def load_settings(store: Store | None) -> StoredSettings:
-    store = _require(store)
+    store = require_store(store)
     settings = store.settings
     devices = last_devices(store)  # as the next recording will use them
     return StoredSettings(
@@ -72,7 +66,7 @@ def save_settings(
     store: Store | None, values: StoredSettings, models_dir: Path, *, setup_done: bool = False
 ) -> StoredSettings:
     """Write ``values`` in one transaction (and, from the setup, that it is done)."""
-    store = _require(store)
+    store = require_store(store)
     preselect = values.consent_preselect
     if preselect is not None and preselect not in PRESELECTABLE:
         raise ValueError(f"{preselect.value!r} cannot be pre-selected")
@@ -96,4 +90,4 @@ def save_settings(
 
 
 def setup_done(store: Store | None) -> bool:
-    return bool(_require(store).settings.get(Setting.SETUP_DONE))
+    return bool(require_store(store).settings.get(Setting.SETUP_DONE))

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from minuta.core.summary import MeetingSummary
-from minuta.store.store import Store
+from minuta.store.store import Store, require_store
 
 if TYPE_CHECKING:
     from minuta.app.summaries import SummaryConfig
@@ -25,12 +25,6 @@ if TYPE_CHECKING:
     from minuta.summarize.pipeline import Progress
 
 StoreTask = Callable[[Store | None], object]
-
-
-def _require(store: Store | None) -> Store:
-    if store is None:
-        raise RuntimeError("no store is open")
-    return store
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +71,7 @@ def load(meeting_id: int) -> Callable[[Store | None], SummaryData]:
     def task(store: Store | None) -> SummaryData:
         from minuta.app import summaries
 
-        store = _require(store)
+        store = require_store(store)
         starts = {s.id: s.start for s in store.meetings.segments(meeting_id) if s.id is not None}
         meeting = store.meetings.get(meeting_id)
         summary = summaries.latest_summary(store, meeting_id)
@@ -96,7 +90,7 @@ def prepare(meeting_id: int, template_key: str | None) -> Callable[[Store | None
     def task(store: Store | None) -> Prepared:
         from minuta.app import summaries
 
-        store = _require(store)
+        store = require_store(store)
         request = summaries.load_request(store, meeting_id, template_key)
         return Prepared(request, summaries.load_config(store))
 
@@ -107,7 +101,7 @@ def save(meeting_id: int, summary: MeetingSummary) -> Callable[[Store | None], N
     def task(store: Store | None) -> None:
         from minuta.app import summaries
 
-        summaries.save_summary(_require(store), meeting_id, summary)
+        summaries.save_summary(require_store(store), meeting_id, summary)
 
     return task
 
