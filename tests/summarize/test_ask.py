@@ -18,7 +18,7 @@ from minuta.summarize.ask import (
     select_lines,
 )
 from minuta.summarize.backend import BackendUnavailable, Cancelled, CancelToken
-from minuta.summarize.prompt import FENCE_CLOSE, FENCE_OPEN, estimate_tokens
+from minuta.summarize.prompt import FENCE_CLOSE, FENCE_OPEN, text_tokens
 
 GOLD = {meeting.id: meeting for meeting in load_gold()}
 
@@ -256,7 +256,7 @@ def test_a_long_meeting_gives_the_model_only_the_relevant_lines() -> None:
     )
     prompt_text = backend.prompt_text()
     assert "[301]" in prompt_text and "[302]" in prompt_text  # the line and its neighbour
-    assert estimate_tokens(prompt_text) < 4096 - 1024
+    assert text_tokens(prompt_text) < 4096 - 1024
     shown = prompt_text.count("Anna:")
     assert 0 < shown < 200  # not the whole meeting
     assert result.citations[0].segment_ids == (301,)

@@ -21,7 +21,8 @@ from minuta.summarize.backend import (
 )
 from minuta.summarize.llm import AnswerTruncated, PromptTooLong, ollama
 from minuta.summarize.llm.ollama import OllamaBackend
-from minuta.summarize.llm.sizing import ANSWER_TOKENS, estimate_tokens
+from minuta.summarize.llm.sizing import estimate_tokens
+from minuta.summarize.prompt import ANSWER_TOKENS
 from minuta.summarize.schema import SUMMARY_SCHEMA, parse_summary
 
 SECRET = "Kunden Åsa Lindqvist vil have tilbud på 480.000 kr inden fredag"

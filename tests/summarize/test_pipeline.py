@@ -14,14 +14,13 @@ from minuta.core.models import Segment
 from minuta.core.summary import ItemKind
 from minuta.summarize.backend import BackendUnavailable, Cancelled, CancelToken, SummaryRequest
 from minuta.summarize.pipeline import (
-    ANSWER_TOKENS,
     INSTRUCTION_TOKENS,
     MIN_PART_TOKENS,
     Progress,
     split_parts,
     summarize,
 )
-from minuta.summarize.prompt import FENCE_CLOSE, FENCE_OPEN
+from minuta.summarize.prompt import ANSWER_TOKENS, FENCE_CLOSE, FENCE_OPEN
 from minuta.summarize.schema import SUMMARY_SCHEMA
 
 MEETING_DATE = date(2026, 11, 19)  # a Thursday

@@ -56,3 +56,8 @@ def words(text: str) -> list[str]:
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) for each word of the original ``text``."""
     return [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+
+
+def base_language(tag: str | None) -> str:
+    """A language tag's language, lower case, without its region: "da-DK" and "da_dk" are "da"."""
+    return re.split(r"[-_]", (tag or "").strip().lower(), maxsplit=1)[0]

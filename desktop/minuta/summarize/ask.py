@@ -30,7 +30,7 @@ from typing import Any
 
 from minuta.core.models import Segment
 from minuta.core.summary import Evidence
-from minuta.core.text import fold, words
+from minuta.core.text import base_language, fold, words
 from minuta.core.timecode import clock
 from minuta.summarize import prompt
 from minuta.summarize.backend import BackendError, CancelToken, ChatBackend, Message
@@ -163,7 +163,7 @@ _MIN_STEM = 4
 
 
 def _code(language: str) -> str:
-    code = (language or "").lower().replace("_", "-").split("-")[0]
+    code = base_language(language)
     return "no" if code in ("nb", "nn") else code
 
 
@@ -305,7 +305,7 @@ def select_lines(
     start, as much as fits.
     """
     lines = _cited(segments)
-    costs = [prompt.estimate_tokens(prompt.transcript_lines([s])) + 1 for s in lines]
+    costs = [prompt.text_tokens(prompt.transcript_lines([s])) + 1 for s in lines]
     if sum(costs) <= budget_tokens:
         return lines
     scores = line_scores(question, lines, language)
@@ -415,7 +415,7 @@ def ask_model(
     """
     all_lines = _cited(segments)
     cancel.raise_if_cancelled()
-    overhead = prompt.estimate_tokens("".join(m.content for m in ask_messages(question, [])))
+    overhead = prompt.text_tokens("".join(m.content for m in ask_messages(question, [])))
     budget = backend.context_tokens - ANSWER_TOKENS - overhead - 32
     lines = select_lines(question, all_lines, language, max(budget, 0))
     if not lines:

@@ -48,6 +48,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Final
 
+from minuta.core.text import base_language
 from minuta.summarize.date_words import VOCABULARIES, Vocabulary
 
 SUPPORTED_LANGUAGES: Final = frozenset(VOCABULARIES)
@@ -322,7 +323,7 @@ def _word_list(words: tuple[str, ...], *, at_end: bool) -> re.Pattern[str]:
 
 
 def _language(language: str) -> str:
-    code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    code = base_language(language)
     if code not in VOCABULARIES:
         raise ValueError(f"unsupported language {language!r}; use one of {sorted(VOCABULARIES)}")
     return code

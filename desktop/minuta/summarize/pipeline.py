@@ -50,8 +50,7 @@ log = logging.getLogger(__name__)
 
 # A local model on a laptop's CPU can take minutes for one part of a meeting.
 DEFAULT_TIMEOUT_S = 600.0
-# Tokens kept free in the context for the answer and the instructions.
-ANSWER_TOKENS = 2048
+# Tokens kept free in the context for the instructions (the answer: prompt.ANSWER_TOKENS).
 INSTRUCTION_TOKENS = 900
 MIN_PART_TOKENS = 1000
 
@@ -75,7 +74,7 @@ def split_parts(segments: Sequence[Segment], budget_tokens: int) -> list[list[Se
     parts: list[list[Segment]] = [[]]
     used = 0
     for segment in segments:
-        cost = prompt.estimate_tokens(prompt.transcript_lines([segment])) + 1
+        cost = prompt.text_tokens(prompt.transcript_lines([segment])) + 1
         if parts[-1] and used + cost > budget_tokens:
             parts.append([])
             used = 0
@@ -150,7 +149,9 @@ class _Run:
         return self.builtin(segments)
 
     def with_model(self, backend: ChatBackend, segments: Sequence[Segment]) -> Parsed:
-        budget = max(backend.context_tokens - ANSWER_TOKENS - INSTRUCTION_TOKENS, MIN_PART_TOKENS)
+        budget = max(
+            backend.context_tokens - prompt.ANSWER_TOKENS - INSTRUCTION_TOKENS, MIN_PART_TOKENS
+        )
         parts = split_parts(segments, budget)
         results = [
             self.ask_model(backend, part, n, len(parts)) for n, part in enumerate(parts, start=1)

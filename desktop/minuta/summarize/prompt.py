@@ -18,6 +18,12 @@ from minuta.core.timecode import clock
 from minuta.summarize.backend import Message, SummaryRequest
 from minuta.summarize.schema import LISTS
 
+# About 3.5 characters a token for Danish, Swedish, Norwegian and Finnish text
+# (English needs fewer tokens), so counts err on the large side.
+CHARS_PER_TOKEN = 3.5
+# Room kept in a model's context for the answer: a summary with its items and an e-mail.
+ANSWER_TOKENS = 2048
+
 FENCE_OPEN = "<<<TRANSCRIPT"
 FENCE_CLOSE = "TRANSCRIPT>>>"
 
@@ -168,6 +174,6 @@ def merge_messages(request: SummaryRequest, notes: dict[str, object]) -> list[Me
     return [Message("system", system), Message("user", user)]
 
 
-def estimate_tokens(text: str) -> int:
-    """A cautious token count: Nordic words split into more tokens than English ones."""
-    return len(text) * 2 // 7 + 1
+def text_tokens(text: str) -> int:
+    """A cautious token count for ``text``: its characters / 3.5, plus one."""
+    return int(len(text) / CHARS_PER_TOKEN) + 1

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from minuta.core.models import Segment
-from minuta.core.text import fold, words
+from minuta.core.text import base_language, fold, words
 from minuta.summarize.sensitive_words import RECRUITING_WORDS, WORDS, RuleSpec
 
 CATEGORIES = ("health", "religion", "union", "politics", "legal_dispute", "personal")
@@ -150,10 +150,6 @@ class _Index:
                 yield rule
 
 
-def _code(language: str | None) -> str:
-    return (language or "").lower().replace("_", "-").split("-")[0]
-
-
 @cache
 def _index(languages: frozenset[str], recruiting: bool) -> _Index:
     sources = [WORDS, RECRUITING_WORDS] if recruiting else [WORDS]
@@ -169,7 +165,7 @@ def _languages(*codes: str | None) -> frozenset[str]:
     chosen: set[str] = set()
     for code in codes:
         if code:
-            chosen.update(_GROUPS.get(_code(code), tuple(WORDS)))  # unknown: every list
+            chosen.update(_GROUPS.get(base_language(code), tuple(WORDS)))  # unknown: every list
     return frozenset(chosen or {"en"})
 
 

@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from minuta.core.text import base_language
+from minuta.summarize.dates import SUPPORTED_LANGUAGES
+
 
 def phrases(*alternatives: str) -> re.Pattern[str]:
     """One pattern matching any of ``alternatives`` as whole words, ignoring case."""
@@ -99,7 +102,6 @@ def lexicon_for(language: str) -> Lexicon:
     from minuta.summarize.builtin.lang_fi import FINNISH
     from minuta.summarize.builtin.lang_scandi import DANISH, NORWEGIAN, SWEDISH
 
-    code = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
     known = {
         "en": ENGLISH,
         "da": DANISH,
@@ -109,10 +111,10 @@ def lexicon_for(language: str) -> Lexicon:
         "nn": NORWEGIAN,
         "fi": FINNISH,
     }
-    return known.get(code, ENGLISH)
+    return known.get(base_language(language), ENGLISH)
 
 
 def date_language(language: str) -> str | None:
     """The code the dates module knows for ``language``, or None."""
-    code = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
-    return code if code in {"en", "da", "sv", "no", "nb", "nn", "fi"} else None
+    code = base_language(language)
+    return code if code in SUPPORTED_LANGUAGES else None

@@ -20,7 +20,8 @@ from minuta.summarize.backend import (
 )
 from minuta.summarize.llm._http import AnswerTruncated, error_text, plain_json, request
 from minuta.summarize.llm.loopback import require_loopback
-from minuta.summarize.llm.sizing import ANSWER_TOKENS, context_for
+from minuta.summarize.llm.sizing import context_for
+from minuta.summarize.prompt import ANSWER_TOKENS
 
 log = logging.getLogger(__name__)
 

@@ -1,9 +1,7 @@
 """How many tokens a prompt takes, and how large a context to ask a server for.
 
-The count is an estimate from characters: about 3.5 characters a token for
-Danish, Swedish, Norwegian and Finnish text (English needs fewer tokens), so it
-errs on the large side. :mod:`minuta.summarize.prompt` counts with the same
-ratio when it cuts a meeting into parts.
+The count is :func:`minuta.summarize.prompt.text_tokens`, the estimate the
+pipeline and "Ask this meeting" use when they cut a meeting to fit a model.
 """
 
 from __future__ import annotations
@@ -12,12 +10,10 @@ import math
 from collections.abc import Sequence
 
 from minuta.summarize.backend import BackendError, Message
+from minuta.summarize.prompt import ANSWER_TOKENS, text_tokens
 
-CHARS_PER_TOKEN = 3.5
 # The chat template's markers around each message.
 MESSAGE_OVERHEAD_TOKENS = 8
-# Room kept for the answer: a summary with its items and an e-mail draft.
-ANSWER_TOKENS = 2048
 # An answer shorter than this cannot hold a summary: refuse rather than truncate.
 MIN_ANSWER_TOKENS = 512
 # Context sizes are asked for in steps, so a server can reuse a loaded context.
@@ -30,8 +26,8 @@ class PromptTooLong(BackendError):
 
 def estimate_tokens(messages: Sequence[Message]) -> int:
     """A cautious token count for ``messages``, template markers included."""
-    chars = sum(len(m.content) for m in messages)
-    return math.ceil(chars / CHARS_PER_TOKEN) + MESSAGE_OVERHEAD_TOKENS * len(messages)
+    text = "".join(m.content for m in messages)
+    return text_tokens(text) + MESSAGE_OVERHEAD_TOKENS * len(messages)
 
 
 def check_fits(messages: Sequence[Message], context_tokens: int) -> int:
