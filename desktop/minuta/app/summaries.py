@@ -9,7 +9,6 @@ server the user configured (or one found on this machine's loopback address).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +19,6 @@ from minuta.store.settings import Setting
 from minuta.store.store import Store
 from minuta.summarize.ask import Answer, ask_builtin, ask_model
 from minuta.summarize.backend import (
-    BackendError,
     CancelToken,
     ChatBackend,
     SummaryRequest,
@@ -34,8 +32,6 @@ from minuta.summarize.templates import (
     apply_template,
     override_for,
 )
-
-log = logging.getLogger(__name__)
 
 BACKENDS = ("auto", "builtin", "ollama", "openai-compatible", "llama-cpp")
 
@@ -192,15 +188,7 @@ def ask(
     """An answer with citations (a language model), or the best matching passages."""
     if backend is None:
         return ask_builtin(question, request.segments, request.language)
-    try:
-        return ask_model(
-            question,
-            request.segments,
-            request.language,
-            backend,
-            cancel=cancel,
-            timeout_s=timeout_s,
-        )
-    except BackendError as exc:
-        log.warning("asking the language model failed (%s)", type(exc).__name__)
-        return ask_builtin(question, request.segments, request.language)
+    # A model that fails gives way to the built-in answer inside ask_model.
+    return ask_model(
+        question, request.segments, request.language, backend, cancel=cancel, timeout_s=timeout_s
+    )

@@ -122,7 +122,6 @@ def print_summary(summary: MeetingSummary, template_name: str) -> None:
 
 def cmd_summarize(args: argparse.Namespace, paths: AppPaths) -> None:
     from minuta.app.summaries import generate, load_config, load_request, save_summary
-    from minuta.store.errors import MeetingNotFoundError
     from minuta.summarize.backend import CancelToken
 
     store = open_store(paths)
@@ -132,10 +131,7 @@ def cmd_summarize(args: argparse.Namespace, paths: AppPaths) -> None:
             known = ", ".join(stored.templates or {})
             raise UserFacingError(f"unknown template {args.template!r}: use one of {known}")
         config = _config(args, stored)
-        try:
-            request = load_request(store, args.meeting_id, args.template)
-        except MeetingNotFoundError as exc:
-            raise UserFacingError(str(exc)) from exc
+        request = load_request(store, args.meeting_id, args.template)
         if not request.segments:
             raise UserFacingError(f"meeting {args.meeting_id} has no transcript to summarise yet")
         backend = _backend(config)
@@ -150,16 +146,12 @@ def cmd_summarize(args: argparse.Namespace, paths: AppPaths) -> None:
 
 def cmd_ask(args: argparse.Namespace, paths: AppPaths) -> None:
     from minuta.app.summaries import ask, load_config, load_request
-    from minuta.store.errors import MeetingNotFoundError
     from minuta.summarize.backend import CancelToken
 
     store = open_store(paths)
     try:
         config = _config(args, load_config(store))
-        try:
-            request = load_request(store, args.meeting_id)
-        except MeetingNotFoundError as exc:
-            raise UserFacingError(str(exc)) from exc
+        request = load_request(store, args.meeting_id)
     finally:
         store.close()
     answer = ask(request, " ".join(args.question), _backend(config), cancel=CancelToken())

@@ -97,13 +97,11 @@ class _Run:
     def __init__(
         self,
         request: SummaryRequest,
-        backend: ChatBackend | None,
         cancel: CancelToken,
         progress: ProgressCallback | None,
         timeout_s: float,
     ) -> None:
         self.request = request
-        self.backend = backend
         self.cancel = cancel
         self.report = progress or (lambda _p: None)
         self.timeout_s = timeout_s
@@ -169,9 +167,8 @@ class _Run:
     ) -> tuple[str, EmailDraft | None]:
         """One summary and e-mail for the whole meeting, written from the merged notes."""
         joined = " ".join(summary for summary, _items, _email in results if summary)
+        # (Sections the template does not want are dropped by summarize(), e-mail included.)
         first_email = next((email for _s, _i, email in results if email is not None), None)
-        if "email_draft" not in self.request.sections:
-            first_email = None
         notes: dict[str, Any] = {
             "part_summaries": [summary for summary, _items, _email in results],
             **{
@@ -196,7 +193,7 @@ class _Run:
             log.info("merging the parts failed (%s)", type(exc).__name__)
             self.notes.append("The parts' summaries were joined as they are.")
             return joined, first_email
-        return summary or joined, email if "email_draft" in self.request.sections else None
+        return summary or joined, email
 
 
 def _plain(item: SummaryItem) -> dict[str, Any]:
@@ -256,7 +253,7 @@ def summarize(
 ) -> MeetingSummary:
     """A checked summary draft of ``request`` (see the module's description)."""
     cancel = cancel or CancelToken()
-    run = _Run(request, backend, cancel, progress, timeout_s)
+    run = _Run(request, cancel, progress, timeout_s)
     segments = [s for s in request.segments if s.id is not None]
     flagged_lines = sensitive.flag_lines(
         segments, request.language, meeting_type=request.meeting_type
