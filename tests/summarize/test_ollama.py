@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 
 import httpx
 import pytest
+from tests.summarize.backend_checks import cancel_during_a_stall
 from tests.summarize.llm_server import FakeLLMServer
 
 from minuta.summarize.backend import (
@@ -166,27 +166,9 @@ def test_a_stalled_server_times_out(ollama_server: FakeLLMServer) -> None:
 
 
 def test_cancel_ends_a_stalled_request_promptly(ollama_server: FakeLLMServer) -> None:
-    ollama_server.answer(stall=True)
-    backend = _backend(ollama_server)
-    token = CancelToken()
-    outcome: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            backend.chat(MESSAGES, SUMMARY_SCHEMA, timeout_s=120, cancel=token)
-        except (Cancelled, BackendError) as exc:
-            outcome.append(exc)
-
-    thread = threading.Thread(target=work)
-    thread.start()
-    assert ollama_server.stalled.wait(10)
-    cancelled_at = time.monotonic()
-    token.cancel()
-    thread.join(timeout=10)
-    assert not thread.is_alive()
-    assert time.monotonic() - cancelled_at < 0.5
-    assert len(outcome) == 1
-    assert isinstance(outcome[0], Cancelled)
+    outcome, seconds = cancel_during_a_stall(ollama_server, _backend(ollama_server), MESSAGES)
+    assert seconds < 0.5
+    assert [type(e) for e in outcome] == [Cancelled]
 
 
 def test_a_cancelled_token_sends_nothing(ollama_server: FakeLLMServer) -> None:

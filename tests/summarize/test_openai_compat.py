@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 
 import httpx
 import pytest
+from tests.summarize.backend_checks import cancel_during_a_stall
 from tests.summarize.llm_server import FakeLLMServer
 
 from minuta.summarize.backend import (
@@ -127,25 +127,8 @@ def test_a_stalled_server_times_out(openai_server: FakeLLMServer) -> None:
 
 
 def test_cancel_ends_a_stalled_request_promptly(openai_server: FakeLLMServer) -> None:
-    openai_server.answer(stall=True)
-    backend = _backend(openai_server)
-    token = CancelToken()
-    outcome: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            backend.chat(MESSAGES, SUMMARY_SCHEMA, timeout_s=120, cancel=token)
-        except (Cancelled, BackendError) as exc:
-            outcome.append(exc)
-
-    thread = threading.Thread(target=work)
-    thread.start()
-    assert openai_server.stalled.wait(10)
-    cancelled_at = time.monotonic()
-    token.cancel()
-    thread.join(timeout=10)
-    assert not thread.is_alive()
-    assert time.monotonic() - cancelled_at < 0.5
+    outcome, seconds = cancel_during_a_stall(openai_server, _backend(openai_server), MESSAGES)
+    assert seconds < 0.5
     assert [type(e) for e in outcome] == [Cancelled]
 
 
