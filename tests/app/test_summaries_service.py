@@ -51,20 +51,22 @@ def test_a_draft_is_kept_and_checked_again_when_the_transcript_changes(store):
     draft = summaries.generate(request, None, cancel=CancelToken())
     summaries.save_summary(store, meeting_id, draft)
 
-    loaded = summaries.latest_summary(store, meeting_id)
-    assert loaded is not None
+    draft_now = summaries.latest_draft(store, meeting_id)
+    assert draft_now is not None
+    loaded = draft_now.summary
     assert loaded.items
     assert all(item.verified for item in loaded.items)
-    assert not summaries.transcript_changed(store, meeting_id, loaded)
+    assert not draft_now.transcript_changed
     (offer,) = [i for i in loaded.action_items if ids[1] in i.evidence[0].segment_ids]
     assert offer.due_date == date(2026, 11, 27)  # "inden fredag", said on Friday the 20th
 
     # The user corrects the line the action item quotes: its quote no longer holds.
     with store.db.transaction():
         store.meetings.edit_segment_text(ids[1], "Jonas ringer til kunden i morgen.")
-    reloaded = summaries.latest_summary(store, meeting_id)
-    assert reloaded is not None
-    assert summaries.transcript_changed(store, meeting_id, reloaded)
+    draft_later = summaries.latest_draft(store, meeting_id)
+    assert draft_later is not None
+    reloaded = draft_later.summary
+    assert draft_later.transcript_changed
     (changed,) = [i for i in reloaded.action_items if ids[1] in i.evidence[0].segment_ids]
     assert not changed.verified
     # The stored draft itself is not rewritten by reading it.

@@ -9,7 +9,7 @@ server the user configured (or one found on this machine's loopback address).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,25 +116,37 @@ def _majority_language(segments: tuple[Segment, ...]) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def _lines(store: Store, meeting_id: int) -> tuple[Segment, ...]:
+def _spoken(segments: Sequence[Segment]) -> tuple[Segment, ...]:
     # The lines a summary is made from: empty ones say nothing.
-    return tuple(s for s in store.meetings.segments(meeting_id) if s.text.strip())
+    return tuple(s for s in segments if s.text.strip())
 
 
-def latest_summary(store: Store, meeting_id: int) -> MeetingSummary | None:
+def _lines(store: Store, meeting_id: int) -> tuple[Segment, ...]:
+    return _spoken(store.meetings.segments(meeting_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    summary: MeetingSummary  # its quotes checked against the transcript as it is now
+    transcript_changed: bool  # the transcript is not the one it was drafted from
+
+
+def latest_draft(
+    store: Store, meeting_id: int, segments: Sequence[Segment] | None = None
+) -> Draft | None:
     """The newest draft, its quotes checked again against the transcript as it is now.
 
     A transcript can change after a summary was drafted (a corrected line, the
     final pass run again with another model, which gives the lines new ids): an
     item whose line is gone or no longer says its quote shows as unverified.
+    ``segments`` are the meeting's lines, when the caller has read them already.
     """
     summary = store.summaries.latest(meeting_id)
-    return check_summary(summary, _lines(store, meeting_id)) if summary else None
-
-
-def transcript_changed(store: Store, meeting_id: int, summary: MeetingSummary) -> bool:
-    """Whether the transcript is not the one ``summary`` was drafted from."""
-    return transcript_hash(_lines(store, meeting_id)) != summary.provenance.transcript_hash
+    if summary is None:
+        return None
+    lines = _spoken(segments) if segments is not None else _lines(store, meeting_id)
+    changed = transcript_hash(lines) != summary.provenance.transcript_hash
+    return Draft(check_summary(summary, lines), changed)
 
 
 def save_summary(store: Store, meeting_id: int, summary: MeetingSummary) -> None:

@@ -72,15 +72,16 @@ def load(meeting_id: int) -> Callable[[Store | None], SummaryData]:
         from minuta.app import summaries
 
         store = require_store(store)
-        starts = {s.id: s.start for s in store.meetings.segments(meeting_id) if s.id is not None}
+        segments = store.meetings.segments(meeting_id)
+        starts = {s.id: s.start for s in segments if s.id is not None}
         meeting = store.meetings.get(meeting_id)
-        summary = summaries.latest_summary(store, meeting_id)
+        draft = summaries.latest_draft(store, meeting_id, segments)
         return SummaryData(
-            summary,
+            draft.summary if draft else None,
             summaries.load_config(store),
             starts,
             meeting.started_at.astimezone().date(),
-            summary is not None and summaries.transcript_changed(store, meeting_id, summary),
+            draft is not None and draft.transcript_changed,
         )
 
     return task
