@@ -35,6 +35,7 @@ from minuta.core.timecode import clock
 from minuta.summarize import prompt
 from minuta.summarize.backend import BackendError, CancelToken, ChatBackend, Message
 from minuta.summarize.evidence import check_evidence
+from minuta.summarize.schema import EVIDENCE_SCHEMA
 
 BUILTIN = "builtin"
 
@@ -78,18 +79,7 @@ ASK_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "answer": {"type": "string", "minLength": 1},
-        "citations": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "segment_ids": {"type": "array", "items": {"type": "integer"}, "minItems": 1},
-                    "quote": {"type": "string", "minLength": 1, "maxLength": 300},
-                },
-                "required": ["segment_ids", "quote"],
-                "additionalProperties": False,
-            },
-        },
+        "citations": {"type": "array", "items": EVIDENCE_SCHEMA},
     },
     "required": ["answer", "citations"],
     "additionalProperties": False,

@@ -18,7 +18,8 @@ from minuta.core.summary import EmailDraft, Evidence, ItemKind, SummaryItem
 
 PROMPT_VERSION = "1"
 
-_EVIDENCE = {
+# Where an item, or an answer's citation, was said.
+EVIDENCE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "segment_ids": {"type": "array", "items": {"type": "integer"}, "minItems": 1},
@@ -30,7 +31,10 @@ _EVIDENCE = {
 
 
 def _items(extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    properties: dict[str, Any] = {"text": {"type": "string", "minLength": 1}, "evidence": _EVIDENCE}
+    properties: dict[str, Any] = {
+        "text": {"type": "string", "minLength": 1},
+        "evidence": EVIDENCE_SCHEMA,
+    }
     properties.update(extra or {})
     return {
         "type": "array",
