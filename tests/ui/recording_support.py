@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
+import ui_support
 from tests.harness.pulse import play
-from ui_support import create_store
 
-from minuta.app.session import open_app_store
 from minuta.audio.decode import decode_file
 from minuta.ui.recording.controller import RecordingController
 
@@ -21,14 +20,6 @@ def restore_devices(pulse_server) -> None:
     """A test that removes a device must not leave the shared server without it."""
     if "virtual_mic" not in pulse_server.pactl("list", "short", "sources"):
         pulse_server.add_virtual_mic()
-
-
-def open_store_on(qtbot, worker, app_paths) -> None:
-    """A new store, created the way `minuta init` does, opened on the worker."""
-    create_store(app_paths)
-    done: list[object] = []
-    worker.open(lambda: (open_app_store(app_paths), "open"), done.append, done.append)
-    qtbot.waitUntil(lambda: done == ["open"], timeout=10_000)
 
 
 class Controllers:
@@ -53,15 +44,12 @@ class Controllers:
             controller.shutdown()
 
 
-def on_worker(qtbot, worker, fn: Callable[[Any], Any], timeout: int = 15_000) -> Any:
-    """Run ``fn(store)`` on the store's worker and wait for its result."""
-    outcome: list[tuple[bool, Any]] = []
-    worker.submit(fn, lambda r: outcome.append((True, r)), lambda e: outcome.append((False, e)))
-    qtbot.waitUntil(lambda: bool(outcome), timeout=timeout)
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    return value
+# Stopping a recording and the final pass can keep the worker busy for a while.
+on_worker = partial(ui_support.on_worker, timeout=15_000)
+
+
+def open_store_on(qtbot, worker, app_paths) -> None:
+    ui_support.open_store_on(qtbot, worker, app_paths, timeout=10_000)
 
 
 def call_speech(speech) -> np.ndarray:

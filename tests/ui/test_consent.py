@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
-from settings_support import get_setting, on_worker, open_store_on, set_setting
+from settings_support import get_setting, set_setting
+from ui_support import on_worker, open_store_on
 
 from minuta.app.consent import ANNOUNCEMENTS
 from minuta.core.models import Consent

@@ -7,9 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
-from ui_support import add_meeting, create_store, open_directly
+from ui_support import add_meeting, create_store, open_directly, open_on_worker, open_store_on
 
-from minuta.app.session import open_app_store
 from minuta.ui.main_window import MainWindow, confirm_quit_while_recording, key_status
 from minuta.ui.meetings_model import DAY_HEADER_ROLE
 
@@ -19,11 +18,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def open_worker(qtbot, worker, app_paths):
     """The worker with a new store open on it."""
-    create_store(app_paths)
-    done: list[object] = []
-    worker.open(lambda: (open_app_store(app_paths), "open"), done.append, done.append)
-    qtbot.waitUntil(lambda: done == ["open"])
-    return worker
+    return open_store_on(qtbot, worker, app_paths)
 
 
 def show_window(qtbot, worker, settings: QSettings, key_location: str = "keyring (test)"):
@@ -54,9 +49,7 @@ def test_meetings_are_listed_newest_first_under_day_headings(qtbot, app_paths, w
         add_meeting(store, "Newer", started_at=datetime(2025, 6, 1, 15, tzinfo=UTC))
     finally:
         store.close()
-    done: list[object] = []
-    worker.open(lambda: (open_app_store(app_paths), "open"), done.append, done.append)
-    qtbot.waitUntil(lambda: done == ["open"])
+    open_on_worker(qtbot, worker, app_paths)
 
     window = show_window(qtbot, worker, settings)
     assert window.pages.currentWidget() is window.table

@@ -11,9 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMainWindow, QMessageBox
 from tests.harness.meeting_audio import HIGHLIGHT_S, LINES, add_meeting_with_audio
-from ui_support import create_store, open_directly
+from ui_support import create_store, open_directly, open_on_worker
 
-from minuta.app.session import open_app_store
 from minuta.ui.meeting.transcript_model import Column
 from minuta.ui.meeting.view import MeetingView
 
@@ -29,10 +28,7 @@ def meeting_worker(qtbot, worker, app_paths):
         meeting_id = add_meeting_with_audio(store)
     finally:
         store.close()
-    done: list[object] = []
-    worker.open(lambda: (open_app_store(app_paths), "open"), done.append, done.append)
-    qtbot.waitUntil(lambda: done == ["open"])
-    return worker, meeting_id
+    return open_on_worker(qtbot, worker, app_paths), meeting_id
 
 
 def ask(qtbot, worker, fn):

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from settings_support import get_setting, on_worker, open_store_on, set_setting
+from settings_support import get_setting, set_setting
 from tests.harness.pulse import play
 from tests.transcribe.hub_server import HubState, ct2_files, run_hub
+from ui_support import on_worker, open_store_on
 
 from minuta.app.paths import AppPaths
 from minuta.audio.capture import DeviceKind

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QWizard
-from settings_support import get_setting, on_worker, open_store_on, set_setting
+from settings_support import get_setting, set_setting
+from ui_support import on_worker, open_store_on
 
 from minuta.core.models import Consent
 from minuta.store.settings import Setting

@@ -7,8 +7,9 @@ from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
-from settings_support import get_setting, on_worker, open_store_on, set_setting
+from settings_support import get_setting, set_setting
 from tests.summarize.llm_server import FakeLLMServer
+from ui_support import on_worker, open_store_on
 
 from minuta.app.summaries import load_config
 from minuta.store.settings import Setting

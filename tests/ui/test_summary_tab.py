@@ -11,9 +11,8 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from tests.harness.meeting_audio import LINES, add_meeting_with_audio
 from tests.summarize.llm_server import FakeLLMServer
-from ui_support import create_store, open_directly
+from ui_support import create_store, on_worker, open_directly, open_on_worker
 
-from minuta.app.session import open_app_store
 from minuta.core.models import Segment
 from minuta.core.summary import (
     EmailDraft,
@@ -83,20 +82,7 @@ def meeting_worker(qtbot, worker, app_paths):
             store.summaries.save(meeting_id, stored_summary(lines))
     finally:
         store.close()
-    done: list[object] = []
-    worker.open(lambda: (open_app_store(app_paths), "open"), done.append, done.append)
-    qtbot.waitUntil(lambda: done == ["open"])
-    return worker, meeting_id
-
-
-def on_worker(qtbot, worker, fn):
-    """``fn(store)`` on the worker, after everything submitted before it."""
-    results: list[object] = []
-    worker.submit(fn, lambda value: results.append(("ok", value)), results.append)
-    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
-    if isinstance(results[0], Exception):
-        raise results[0]
-    return results[0][1]
+    return open_on_worker(qtbot, worker, app_paths), meeting_id
 
 
 def latest(qtbot, view):

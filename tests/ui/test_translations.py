@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
-from ui_support import create_store
+from ui_support import open_store_on
 
-from minuta.app.session import open_app_store
 from minuta.ui.i18n import SHIPPED, install_translator, remove_translators, translations_dir
 from minuta.ui.main_window import MainWindow
 from minuta.ui.tray import OPEN, PAUSE, QUICK_RECORD, QUIT, STOP, TrayIcon, TrayState
@@ -185,11 +184,7 @@ def test_placeholders_tags_and_mnemonics_survive_translation(language):
 
 @pytest.fixture
 def open_worker(qtbot, worker, app_paths):
-    create_store(app_paths)
-    done: list[object] = []
-    worker.open(lambda: (open_app_store(app_paths), "open"), done.append, done.append)
-    qtbot.waitUntil(lambda: done == ["open"])
-    return worker
+    return open_store_on(qtbot, worker, app_paths)
 
 
 @pytest.mark.parametrize(

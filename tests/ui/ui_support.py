@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from minuta.store.store import Store
 from minuta.ui.application import MinutaApp
 from minuta.ui.dialogs import RecoveryKeyDialog
 from minuta.ui.main_window import MainWindow
+from minuta.ui.store_worker import StoreWorker
 
 PASSPHRASE = "correct horse battery"
 
@@ -65,6 +67,37 @@ def create_store(
     finally:
         store.close()
     return recovery.formatted()
+
+
+def open_on_worker(
+    qtbot, worker: StoreWorker, paths: AppPaths, *, timeout: int = 5_000
+) -> StoreWorker:
+    """The store already at ``paths`` opened on ``worker``, as the app opens it."""
+    done: list[object] = []
+    worker.open(lambda: (open_app_store(paths), "open"), done.append, done.append)
+    qtbot.waitUntil(lambda: done == ["open"], timeout=timeout)
+    return worker
+
+
+def open_store_on(
+    qtbot, worker: StoreWorker, paths: AppPaths, *, timeout: int = 5_000
+) -> StoreWorker:
+    """A new store, created as `minuta init` does, opened on ``worker``."""
+    create_store(paths)
+    return open_on_worker(qtbot, worker, paths, timeout=timeout)
+
+
+def on_worker(
+    qtbot, worker: StoreWorker, fn: Callable[[Store | None], Any], *, timeout: int = 10_000
+) -> Any:
+    """Run ``fn(store)`` on the worker and wait for its result (its error is raised here)."""
+    outcome: list[tuple[bool, Any]] = []
+    worker.submit(fn, lambda r: outcome.append((True, r)), lambda e: outcome.append((False, e)))
+    qtbot.waitUntil(lambda: bool(outcome), timeout=timeout)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 def open_directly(paths: AppPaths, passphrase: str | None = None) -> Store:
