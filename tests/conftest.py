@@ -20,6 +20,9 @@ import pytest
 
 TESTS_DIR = Path(__file__).parent
 
+# Real CRM servers (BottleCRM), for the CRM, command-line and UI tests alike.
+pytest_plugins = ["tests.crm.fixtures"]
+
 
 def _start_secret_service(root: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
     from tests.harness.secret_service import SecretServiceError, start_secret_service

@@ -32,6 +32,9 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_recording_commands(sub)
     _add_model_commands(sub)
     _add_summary_commands(sub)
+    from minuta.commands.crm_commands import add_crm_commands
+
+    add_crm_commands(sub)
     return parser
 
 

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from minuta.app.paths import AppPaths
+from minuta.commands.crm_commands import cmd_crm, cmd_push
 from minuta.commands.meeting_commands import (
     cmd_delete,
     cmd_export,
@@ -38,6 +39,8 @@ COMMANDS: dict[str, Command] = {
     "record": cmd_record,
     "recover": cmd_recover,
     "retranscribe": cmd_retranscribe,
+    "crm": cmd_crm,
+    "push": cmd_push,
     "unlock": cmd_unlock,
     "recovery-key": cmd_recovery_key,
     "summarize": cmd_summarize,

@@ -7,6 +7,7 @@ import sys
 
 from minuta.app.paths import AppPaths
 from minuta.commands.support import confirm, fail, highlight, open_store
+from minuta.core.crm import OutboxPush
 from minuta.core.timecode import clock
 
 
@@ -70,6 +71,7 @@ def cmd_show(args: argparse.Namespace, paths: AppPaths) -> None:
     try:
         meeting = store.meetings.get(args.meeting_id)
         segments = store.meetings.segments(meeting.id)
+        pushes = store.outbox.for_meeting(meeting.id)
     finally:
         store.close()
     date = meeting.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -78,6 +80,8 @@ def cmd_show(args: argparse.Namespace, paths: AppPaths) -> None:
         f"{date} · {clock(meeting.duration_s)} · language {meeting.language or 'unknown'}"
         f" · model {meeting.transcript_model or '-'}"
     )
+    for line in push_lines(pushes):
+        print(line)
     if meeting.notes.strip():
         print(f"\nNotes:\n{meeting.notes.strip()}")
     print()
@@ -85,6 +89,25 @@ def cmd_show(args: argparse.Namespace, paths: AppPaths) -> None:
         print(f"[{clock(segment.start)}] {segment.text}")
     if not segments:
         print("(no speech was recognised)")
+
+
+def push_lines(pushes: list[OutboxPush]) -> list[str]:
+    """ "Pushed to hubspot on 2026-11-23 14:05: https://…" for each push, sent or not."""
+    from minuta.core.crm import PushState
+
+    lines = []
+    for push in pushes:
+        crm = push.plan.connection
+        if push.state is PushState.SENT and push.finished_at:
+            record = push.first_record
+            link = f": {record.url or record.remote_id}" if record else ""
+            when = push.finished_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            lines.append(f"Pushed to {crm} on {when}{link}")
+        elif push.state in (PushState.QUEUED, PushState.SENDING):
+            lines.append(f"Waiting to push to {crm}: {push.last_error or 'queued'}")
+        elif push.state is PushState.FAILED:
+            lines.append(f"Push to {crm} failed: {push.last_error}")
+    return lines
 
 
 def cmd_search(args: argparse.Namespace, paths: AppPaths) -> None:

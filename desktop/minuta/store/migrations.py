@@ -179,7 +179,55 @@ CREATE TABLE summaries (
 CREATE INDEX summaries_by_meeting ON summaries (meeting_id, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: the CRM outbox and the audit log.
+# A push is stored, with the exact requests the user approved, before anything is
+# sent. Each request is a step in a ledger: "in_flight" is written (and synced)
+# before the request goes out and "done" with the remote id after, so a step left
+# "in_flight" by a crash is searched for in the CRM before it is ever sent again.
+# Pushes outlive their meeting's deletion only as audit events, which hold hashes
+# and ids, never content.
+_V5 = """
+CREATE TABLE crm_pushes (
+    id              INTEGER PRIMARY KEY,
+    meeting_id      INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    connection      TEXT    NOT NULL,
+    kind            TEXT    NOT NULL,
+    target          TEXT    NOT NULL,
+    ref             TEXT    NOT NULL UNIQUE,
+    digest          TEXT    NOT NULL,
+    plan            TEXT    NOT NULL,
+    state           TEXT    NOT NULL,
+    approved_at     TEXT    NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error      TEXT,
+    finished_at     TEXT
+);
+CREATE INDEX crm_pushes_by_meeting ON crm_pushes (meeting_id, id);
+CREATE INDEX crm_pushes_by_state ON crm_pushes (state, next_attempt_at);
+
+CREATE TABLE crm_push_steps (
+    push_id   INTEGER NOT NULL REFERENCES crm_pushes(id) ON DELETE CASCADE,
+    step      TEXT    NOT NULL,
+    position  INTEGER NOT NULL,
+    state     TEXT    NOT NULL,
+    remote_id TEXT,
+    url       TEXT,
+    done_at   TEXT,
+    PRIMARY KEY (push_id, step)
+);
+
+CREATE TABLE audit_events (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    meeting_id INTEGER,
+    detail     TEXT    NOT NULL
+);
+CREATE INDEX audit_events_by_meeting ON audit_events (meeting_id, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

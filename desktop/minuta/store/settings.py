@@ -35,6 +35,10 @@ class Setting(StrEnum):
     SUMMARY_MODEL = "summary/model"  # None: the server's first model
     SUMMARY_TEMPLATES = "summary/templates"
     SUMMARY_DEFAULT_TEMPLATE = "summary/default_template"
+    # CRMs the user connected (name, vendor, addresses; the tokens live in the
+    # keyring), and the one a push offers first.
+    CRM_CONNECTIONS = "crm/connections"
+    CRM_LAST_USED = "crm/last_used"
 
 
 DEFAULTS: dict[Setting, Any] = {
@@ -52,6 +56,8 @@ DEFAULTS: dict[Setting, Any] = {
     Setting.SUMMARY_MODEL: None,
     Setting.SUMMARY_TEMPLATES: {},
     Setting.SUMMARY_DEFAULT_TEMPLATE: "customer_follow_up",
+    Setting.CRM_CONNECTIONS: [],
+    Setting.CRM_LAST_USED: None,
 }
 
 

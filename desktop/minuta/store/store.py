@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from minuta.store import keys
+from minuta.store.audit import AuditLog
 from minuta.store.crypto import key_check, matches_key_check, random_key
 from minuta.store.database import Database, read_salt
 from minuta.store.errors import (
@@ -41,6 +42,7 @@ from minuta.store.manifest import (
 )
 from minuta.store.meetings import MeetingRepository
 from minuta.store.migrations import migrate
+from minuta.store.outbox import OutboxRepository
 from minuta.store.paths import StorePaths
 from minuta.store.recordings import RecordingRepository
 from minuta.store.recovery import RecoveryKey
@@ -88,6 +90,8 @@ class Store:
         self.search = SearchIndex(db)
         self.settings = Settings(db)
         self.summaries = SummaryRepository(db)
+        self.outbox = OutboxRepository(db)
+        self.audit = AuditLog(db)
 
     @property
     def manifest(self) -> StoreManifest:

@@ -1,0 +1,1 @@
+"""One module per CRM: each turns a push into its vendor's documented requests."""

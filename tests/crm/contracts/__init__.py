@@ -1,0 +1,1 @@
+"""Contract tests: each connector against its vendor's documented request and response shapes."""
