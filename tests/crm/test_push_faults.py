@@ -45,9 +45,7 @@ def store(app_paths):
 def _summary() -> MeetingSummary:
     items = (
         SummaryItem(ItemKind.DECISION, "Start the pilot in March", approved=True),
-        SummaryItem(
-            ItemKind.ACTION_ITEM, "Send the signed order form", owner="Ola", approved=True
-        ),
+        SummaryItem(ItemKind.ACTION_ITEM, "Send the signed order form", owner="Ola", approved=True),
         SummaryItem(ItemKind.ACTION_ITEM, "Plan the training days", owner="Ingrid", approved=True),
     )
     provenance = Provenance("builtin", "builtin-2", "p1", "h", datetime(2026, 11, 20, tzinfo=UTC))
