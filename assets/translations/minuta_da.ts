@@ -76,6 +76,136 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect a CRM</source>
+        <translation>Tilslut et CRM</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Kept in your system keyring, never shown again</source>
+        <translation>Gemmes i systemets nøglering og vises aldrig igen</translation>
+    </message>
+    <message>
+        <source>Application ID</source>
+        <translation>Applikations-ID</translation>
+    </message>
+    <message>
+        <source>The ID your CRM administrator gave Minuta</source>
+        <translation>Det ID, som din CRM-administrator har givet Minuta</translation>
+    </message>
+    <message>
+        <source>Sign-in detail</source>
+        <translation>Loginoplysning</translation>
+    </message>
+    <message>
+        <source>Sign in with the &amp;browser</source>
+        <translation>Log ind med &amp;browseren</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Log ind med browseren</translation>
+    </message>
+    <message>
+        <source>&amp;CRM:</source>
+        <translation>&amp;CRM:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>App&amp;lication ID:</source>
+        <translation>App&amp;likations-ID:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>Tilsl&amp;ut</translation>
+    </message>
+    <message>
+        <source>Connect with this token</source>
+        <translation>Tilslut med denne token</translation>
+    </message>
+    <message>
+        <source>Minuta sends each approved push to this address, signed with the secret (Standard Webhooks).</source>
+        <translation>Minuta sender alt, hvad du godkender, til denne adresse, signeret med hemmeligheden (Standard Webhooks).</translation>
+    </message>
+    <message>
+        <source>Make a private-app or personal API token in the CRM and paste it here.</source>
+        <translation>Opret en token til en privat app eller en personlig API-token i CRM-systemet, og indsæt den her.</translation>
+    </message>
+    <message>
+        <source>Your browser opens the CRM&apos;s sign-in page. Come back here afterwards.</source>
+        <translation>Din browser åbner CRM-systemets loginside. Kom tilbage hertil bagefter.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;page (optional):</source>
+        <translation>Login&amp;side (valgfri):</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation&apos;s tenant (optional):</source>
+        <translation>&amp;Organisationens lejer (valgfri):</translation>
+    </message>
+    <message>
+        <source>Customer &amp;ID (optional):</source>
+        <translation>Kunde-&amp;ID (valgfrit):</translation>
+    </message>
+    <message>
+        <source>Type the application ID first.</source>
+        <translation>Skriv først applikations-ID&apos;et.</translation>
+    </message>
+    <message>
+        <source>Type the address first.</source>
+        <translation>Skriv først adressen.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Venter på, at du logger ind i din browser…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>from the sign-in</source>
+        <translation>fra login</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Before you record</source>
@@ -175,6 +305,194 @@
     <message>
         <source>Minuta still asks before every recording; a pre-selected answer only makes it one press of Enter. Choose it only if it is nearly always true.</source>
         <translation>Minuta spørger stadig før hver optagelse; et forvalgt svar gør det bare til ét tryk på Enter. Vælg det kun, hvis det næsten altid passer.</translation>
+    </message>
+</context>
+<context>
+    <name>CrmPage</name>
+    <message>
+        <source>Connected CRMs</source>
+        <translation>Tilsluttede CRM-systemer</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Tilføj…</translation>
+    </message>
+    <message>
+        <source>Connect a CRM</source>
+        <translation>Tilslut et CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>Remove the chosen CRM</source>
+        <translation>Fjern det valgte CRM</translation>
+    </message>
+    <message>
+        <source>Also deletes its token from your keyring</source>
+        <translation>Sletter også dets token fra din nøglering</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Minuta sends a meeting to a CRM only when you approve it. Tokens are kept in your system keyring; changes here take effect at once.</source>
+        <translation>Minuta sender kun et møde til et CRM, når du godkender det. Tokens gemmes i systemets nøglering; ændringer her gælder med det samme.</translation>
+    </message>
+    <message>
+        <source>{crm} is connected.</source>
+        <translation>{crm} er tilsluttet.</translation>
+    </message>
+    <message>
+        <source>Remove a CRM</source>
+        <translation>Fjern et CRM</translation>
+    </message>
+    <message>
+        <source>Remove {crm}? Its token is deleted from your keyring.</source>
+        <translation>Vil du fjerne {crm}? Dets token slettes fra din nøglering.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Behold</translation>
+    </message>
+    <message>
+        <source>{crm} is removed, and its token deleted.</source>
+        <translation>{crm} er fjernet, og dets token er slettet.</translation>
+    </message>
+</context>
+<context>
+    <name>CrmPushPanel</name>
+    <message>
+        <source>Send to CRM…</source>
+        <translation>Send til CRM…</translation>
+    </message>
+    <message>
+        <source>Send to CRM</source>
+        <translation>Send til CRM</translation>
+    </message>
+    <message>
+        <source>Review and send the approved items to your CRM ({keys})</source>
+        <translation>Gennemse og send de godkendte punkter til dit CRM ({keys})</translation>
+    </message>
+    <message>
+        <source>Sent to CRM</source>
+        <translation>Sendt til CRM</translation>
+    </message>
+    <message>
+        <source>It could not be queued again ({reason}).</source>
+        <translation>Den kunne ikke sættes i kø igen ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsDialog</name>
+    <message>
+        <source>CRM Settings</source>
+        <translation>CRM-indstillinger</translation>
+    </message>
+</context>
+<context>
+    <name>CrmTexts</name>
+    <message>
+        <source>Decision</source>
+        <translation>Beslutning</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Opgave</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Næste skridt</translation>
+    </message>
+    <message>
+        <source>For the CRM</source>
+        <translation>Til CRM</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Handel</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mailadresse</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Bankkonto</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Sensitive topic</source>
+        <translation>Følsomt emne</translation>
+    </message>
+    <message>
+        <source>Meeting note</source>
+        <translation>Mødenote</translation>
+    </message>
+    <message>
+        <source>Task {number}</source>
+        <translation>Opgave {number}</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({error}).</source>
+        <translation>Noget gik galt ({error}).</translation>
+    </message>
+    <message>
+        <source>Sent to {crm} on {date}</source>
+        <translation>Sendt til {crm} den {date}</translation>
+    </message>
+    <message>
+        <source>Open in {crm}</source>
+        <translation>Åbn i {crm}</translation>
+    </message>
+    <message>
+        <source>the CRM refused it</source>
+        <translation>CRM-systemet afviste den</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>Mislykkedes: {reason}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Prøv igen</translation>
+    </message>
+    <message>
+        <source>Queued: waiting to retry at {time}</source>
+        <translation>I kø: prøver igen {time}</translation>
+    </message>
+    <message>
+        <source>Sending to {crm}…</source>
+        <translation>Sender til {crm}…</translation>
+    </message>
+    <message>
+        <source>Queued for {crm}</source>
+        <translation>I kø til {crm}</translation>
     </message>
 </context>
 <context>
@@ -486,6 +804,53 @@
     </message>
 </context>
 <context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Personal data found</source>
+        <translation>Fundne personoplysninger</translation>
+    </message>
+    <message>
+        <source>Redact a&amp;ll</source>
+        <translation>Maskér &amp;alle</translation>
+    </message>
+    <message>
+        <source>Redact all personal data</source>
+        <translation>Maskér alle personoplysninger</translation>
+    </message>
+    <message>
+        <source>Replace every finding with [redacted]</source>
+        <translation>Erstat hvert fund med [redacted]</translation>
+    </message>
+    <message>
+        <source>No personal data found.</source>
+        <translation>Ingen personoplysninger fundet.</translation>
+    </message>
+    <message>
+        <source>All personal data found is redacted.</source>
+        <translation>Alle fundne personoplysninger er maskeret.</translation>
+    </message>
+    <message>
+        <source>Check these before sending. Redact what should not leave.</source>
+        <translation>Tjek dem, før du sender. Maskér det, der ikke må forlade computeren.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation>Maskér</translation>
+    </message>
+    <message>
+        <source>Send {kind} {text} as it is</source>
+        <translation>Send {kind} {text}, som det er</translation>
+    </message>
+    <message>
+        <source>Redact {kind} {text}</source>
+        <translation>Maskér {kind} {text}</translation>
+    </message>
+</context>
+<context>
     <name>GlobalHotkey</name>
     <message>
         <source>Global shortcuts are not available on this desktop; use the tray icon instead.</source>
@@ -662,6 +1027,17 @@
     <message>
         <source>A changed item needs to be approved again.</source>
         <translation>Et ændret punkt skal godkendes igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsChooser</name>
+    <message>
+        <source>What to send</source>
+        <translation>Hvad der sendes</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumé</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1539,56 @@
     </message>
 </context>
 <context>
+    <name>OwnersView</name>
+    <message>
+        <source>Task owners in the CRM</source>
+        <translation>Ansvarlige for opgaverne i CRM-systemet</translation>
+    </message>
+    <message>
+        <source>{name} (matched in the CRM)</source>
+        <translation>{name} (fundet i CRM-systemet)</translation>
+    </message>
+    <message>
+        <source>{name}: not found, so the CRM&apos;s default owner</source>
+        <translation>{name}: ikke fundet, så standardansvarlig i CRM-systemet</translation>
+    </message>
+    <message>
+        <source>no owner named, so the CRM&apos;s default owner</source>
+        <translation>ingen ansvarlig angivet, så standardansvarlig i CRM-systemet</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadView</name>
+    <message>
+        <source>What will be sent</source>
+        <translation>Det, der bliver sendt</translation>
+    </message>
+    <message>
+        <source>Fingerprint of what you approve</source>
+        <translation>Fingeraftryk af det, du godkender</translation>
+    </message>
+    <message>
+        <source>Minuta adds your sign-in (or the webhook&apos;s signature) when it sends. It is never shown or stored with the push.</source>
+        <translation>Minuta tilføjer dit login (eller webhookens signatur), når den sender. Det vises aldrig og gemmes ikke sammen med forsendelsen.</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256) of what you approve: {digest}</source>
+        <translation>Fingeraftryk (SHA-256) af det, du godkender: {digest}</translation>
+    </message>
+    <message>
+        <source>{number} of {total}: {record}</source>
+        <translation>{number} af {total}: {record}</translation>
+    </message>
+    <message>
+        <source>Request {number}: address and headers</source>
+        <translation>Anmodning {number}: adresse og headere</translation>
+    </message>
+    <message>
+        <source>Request {number}: content</source>
+        <translation>Anmodning {number}: indhold</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>&amp;Play</source>
@@ -1215,6 +1641,105 @@
     <message>
         <source>Pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>PushDialog</name>
+    <message>
+        <source>Send to CRM</source>
+        <translation>Send til CRM</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Det, der bliver sendt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>No CRM is connected yet.</source>
+        <translation>Der er ikke tilsluttet noget CRM endnu.</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect a CRM…</source>
+        <translation>Ti&amp;lslut et CRM…</translation>
+    </message>
+    <message>
+        <source>Connect a CRM in Settings</source>
+        <translation>Tilslut et CRM under Indstillinger</translation>
+    </message>
+    <message>
+        <source>&amp;CRM</source>
+        <translation>&amp;CRM</translation>
+    </message>
+    <message>
+        <source>Send &amp;to</source>
+        <translation>Send &amp;til</translation>
+    </message>
+    <message>
+        <source>&amp;What to send</source>
+        <translation>&amp;Hvad der sendes</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personoplysninger</translation>
+    </message>
+    <message>
+        <source>Task owners</source>
+        <translation>Ansvarlige for opgaver</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and send</source>
+        <translation>&amp;Godkend og send</translation>
+    </message>
+    <message>
+        <source>Approve and send what is shown</source>
+        <translation>Godkend og send det viste</translation>
+    </message>
+    <message>
+        <source>Sends exactly what is shown on the right</source>
+        <translation>Sender præcis det, der vises til højre</translation>
+    </message>
+    <message>
+        <source>Reading the meeting…</source>
+        <translation>Læser mødet…</translation>
+    </message>
+    <message>
+        <source>Approve items in the summary first: only those are sent.</source>
+        <translation>Godkend først punkter i resuméet: kun de bliver sendt.</translation>
+    </message>
+    <message>
+        <source>Connecting to {crm}…</source>
+        <translation>Opretter forbindelse til {crm}…</translation>
+    </message>
+    <message>
+        <source>Minuta could not reach the CRM: {reason}</source>
+        <translation>Minuta kunne ikke få forbindelse til CRM-systemet: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose something to send.</source>
+        <translation>Vælg noget at sende.</translation>
+    </message>
+    <message>
+        <source>Connect a CRM to see what would be sent.</source>
+        <translation>Tilslut et CRM for at se, hvad der ville blive sendt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the CRM…</source>
+        <translation>Venter på CRM-systemet…</translation>
+    </message>
+    <message>
+        <source>Choose the record to send it to.</source>
+        <translation>Vælg den post, det skal sendes til.</translation>
+    </message>
+    <message>
+        <source>The meeting could not be read ({reason}).</source>
+        <translation>Mødet kunne ikke læses ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2080,41 @@
     </message>
 </context>
 <context>
+    <name>SendingStatus</name>
+    <message>
+        <source>Sending</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Sending progress</source>
+        <translation>Afsendelsens fremskridt</translation>
+    </message>
+    <message>
+        <source>Approved and queued. Minuta sends it while it is running.</source>
+        <translation>Godkendt og sat i kø. Minuta sender det, mens programmet kører.</translation>
+    </message>
+    <message>
+        <source>Sending to {crm}…</source>
+        <translation>Sender til {crm}…</translation>
+    </message>
+    <message>
+        <source>Sent to {crm}.</source>
+        <translation>Sendt til {crm}.</translation>
+    </message>
+    <message>
+        <source>Open in {crm}</source>
+        <translation>Åbn i {crm}</translation>
+    </message>
+    <message>
+        <source>Not sent yet: {reason} Minuta tries again at {time}. You can close this window.</source>
+        <translation>Ikke sendt endnu: {reason} Minuta prøver igen {time}. Du kan godt lukke vinduet.</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason} The push is kept; you can try again from the Summary tab.</source>
+        <translation>Ikke sendt: {reason} Forsendelsen er gemt; du kan prøve igen fra fanen Resumé.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Minuta Settings</source>
@@ -1587,6 +2147,10 @@
     <message>
         <source>Summaries</source>
         <translation>Resuméer</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
     </message>
     <message>
         <source>Settings sections</source>
@@ -2030,6 +2594,41 @@
     <message>
         <source>The quote was not found in the transcript. Check it before approving.</source>
         <translation>Citatet blev ikke fundet i transskriptionen. Tjek det, før du godkender.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPicker</name>
+    <message>
+        <source>Search the CRM</source>
+        <translation>Søg i CRM-systemet</translation>
+    </message>
+    <message>
+        <source>Name, e-mail address or company</source>
+        <translation>Navn, e-mailadresse eller virksomhed</translation>
+    </message>
+    <message>
+        <source>Records found</source>
+        <translation>Fundne poster</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Søgningens status</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Søger…</translation>
+    </message>
+    <message>
+        <source>The search did not work: {reason}</source>
+        <translation>Søgningen mislykkedes: {reason}</translation>
+    </message>
+    <message>
+        <source>Type a name or an e-mail address to search.</source>
+        <translation>Skriv et navn eller en e-mailadresse for at søge.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>Ingen resultater for “{query}”.</translation>
     </message>
 </context>
 <context>

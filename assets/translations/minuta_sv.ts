@@ -76,6 +76,136 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect a CRM</source>
+        <translation>Anslut ett CRM</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Kept in your system keyring, never shown again</source>
+        <translation>Sparas i systemets nyckelring och visas aldrig igen</translation>
+    </message>
+    <message>
+        <source>Application ID</source>
+        <translation>Applikations-ID</translation>
+    </message>
+    <message>
+        <source>The ID your CRM administrator gave Minuta</source>
+        <translation>Det ID som din CRM-administratör har gett Minuta</translation>
+    </message>
+    <message>
+        <source>Sign-in detail</source>
+        <translation>Inloggningsuppgift</translation>
+    </message>
+    <message>
+        <source>Sign in with the &amp;browser</source>
+        <translation>Logga in med &amp;webbläsaren</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Logga in med webbläsaren</translation>
+    </message>
+    <message>
+        <source>&amp;CRM:</source>
+        <translation>&amp;CRM:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adress:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>App&amp;lication ID:</source>
+        <translation>App&amp;likations-ID:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>A&amp;nslut</translation>
+    </message>
+    <message>
+        <source>Connect with this token</source>
+        <translation>Anslut med den här token</translation>
+    </message>
+    <message>
+        <source>Minuta sends each approved push to this address, signed with the secret (Standard Webhooks).</source>
+        <translation>Minuta skickar allt du godkänner till den här adressen, signerat med hemligheten (Standard Webhooks).</translation>
+    </message>
+    <message>
+        <source>Make a private-app or personal API token in the CRM and paste it here.</source>
+        <translation>Skapa en token för en privat app eller en personlig API-token i CRM-systemet och klistra in den här.</translation>
+    </message>
+    <message>
+        <source>Your browser opens the CRM&apos;s sign-in page. Come back here afterwards.</source>
+        <translation>Din webbläsare öppnar CRM-systemets inloggningssida. Kom tillbaka hit efteråt.</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;page (optional):</source>
+        <translation>Inloggnings&amp;sida (valfritt):</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation&apos;s tenant (optional):</source>
+        <translation>&amp;Klientorganisation (valfritt):</translation>
+    </message>
+    <message>
+        <source>Customer &amp;ID (optional):</source>
+        <translation>Kund-&amp;ID (valfritt):</translation>
+    </message>
+    <message>
+        <source>Type the application ID first.</source>
+        <translation>Skriv applikations-ID:t först.</translation>
+    </message>
+    <message>
+        <source>Type the address first.</source>
+        <translation>Skriv adressen först.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Väntar på inloggningen i webbläsaren…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>from the sign-in</source>
+        <translation>från inloggningen</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Before you record</source>
@@ -175,6 +305,194 @@
     <message>
         <source>Minuta still asks before every recording; a pre-selected answer only makes it one press of Enter. Choose it only if it is nearly always true.</source>
         <translation>Minuta frågar fortfarande före varje inspelning; ett förvalt svar gör det bara till ett tryck på Enter. Välj det bara om det nästan alltid stämmer.</translation>
+    </message>
+</context>
+<context>
+    <name>CrmPage</name>
+    <message>
+        <source>Connected CRMs</source>
+        <translation>Anslutna CRM-system</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Lägg till…</translation>
+    </message>
+    <message>
+        <source>Connect a CRM</source>
+        <translation>Anslut ett CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>Remove the chosen CRM</source>
+        <translation>Ta bort det valda CRM-systemet</translation>
+    </message>
+    <message>
+        <source>Also deletes its token from your keyring</source>
+        <translation>Tar också bort dess token från din nyckelring</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>Minuta sends a meeting to a CRM only when you approve it. Tokens are kept in your system keyring; changes here take effect at once.</source>
+        <translation>Minuta skickar bara ett möte till ett CRM när du godkänner det. Token sparas i systemets nyckelring; ändringar här gäller direkt.</translation>
+    </message>
+    <message>
+        <source>{crm} is connected.</source>
+        <translation>{crm} är anslutet.</translation>
+    </message>
+    <message>
+        <source>Remove a CRM</source>
+        <translation>Ta bort ett CRM</translation>
+    </message>
+    <message>
+        <source>Remove {crm}? Its token is deleted from your keyring.</source>
+        <translation>Vill du ta bort {crm}? Dess token tas bort från din nyckelring.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Behåll</translation>
+    </message>
+    <message>
+        <source>{crm} is removed, and its token deleted.</source>
+        <translation>{crm} har tagits bort, och dess token har raderats.</translation>
+    </message>
+</context>
+<context>
+    <name>CrmPushPanel</name>
+    <message>
+        <source>Send to CRM…</source>
+        <translation>Skicka till CRM…</translation>
+    </message>
+    <message>
+        <source>Send to CRM</source>
+        <translation>Skicka till CRM</translation>
+    </message>
+    <message>
+        <source>Review and send the approved items to your CRM ({keys})</source>
+        <translation>Granska och skicka de godkända punkterna till ditt CRM ({keys})</translation>
+    </message>
+    <message>
+        <source>Sent to CRM</source>
+        <translation>Skickat till CRM</translation>
+    </message>
+    <message>
+        <source>It could not be queued again ({reason}).</source>
+        <translation>Den kunde inte köas igen ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsDialog</name>
+    <message>
+        <source>CRM Settings</source>
+        <translation>CRM-inställningar</translation>
+    </message>
+</context>
+<context>
+    <name>CrmTexts</name>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nästa steg</translation>
+    </message>
+    <message>
+        <source>For the CRM</source>
+        <translation>Till CRM</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Företag</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Affär</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-postadress</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Bankkonto</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Sensitive topic</source>
+        <translation>Känsligt ämne</translation>
+    </message>
+    <message>
+        <source>Meeting note</source>
+        <translation>Mötesanteckning</translation>
+    </message>
+    <message>
+        <source>Task {number}</source>
+        <translation>Uppgift {number}</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({error}).</source>
+        <translation>Något gick fel ({error}).</translation>
+    </message>
+    <message>
+        <source>Sent to {crm} on {date}</source>
+        <translation>Skickat till {crm} den {date}</translation>
+    </message>
+    <message>
+        <source>Open in {crm}</source>
+        <translation>Öppna i {crm}</translation>
+    </message>
+    <message>
+        <source>the CRM refused it</source>
+        <translation>CRM-systemet avvisade den</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>Misslyckades: {reason}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Queued: waiting to retry at {time}</source>
+        <translation>I kö: försöker igen {time}</translation>
+    </message>
+    <message>
+        <source>Sending to {crm}…</source>
+        <translation>Skickar till {crm}…</translation>
+    </message>
+    <message>
+        <source>Queued for {crm}</source>
+        <translation>I kö till {crm}</translation>
     </message>
 </context>
 <context>
@@ -486,6 +804,53 @@
     </message>
 </context>
 <context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Personal data found</source>
+        <translation>Hittade personuppgifter</translation>
+    </message>
+    <message>
+        <source>Redact a&amp;ll</source>
+        <translation>Maskera a&amp;lla</translation>
+    </message>
+    <message>
+        <source>Redact all personal data</source>
+        <translation>Maskera alla personuppgifter</translation>
+    </message>
+    <message>
+        <source>Replace every finding with [redacted]</source>
+        <translation>Ersätt varje fynd med [redacted]</translation>
+    </message>
+    <message>
+        <source>No personal data found.</source>
+        <translation>Inga personuppgifter hittades.</translation>
+    </message>
+    <message>
+        <source>All personal data found is redacted.</source>
+        <translation>Alla hittade personuppgifter är maskerade.</translation>
+    </message>
+    <message>
+        <source>Check these before sending. Redact what should not leave.</source>
+        <translation>Kontrollera dem innan du skickar. Maskera det som inte får lämna datorn.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation>Maskera</translation>
+    </message>
+    <message>
+        <source>Send {kind} {text} as it is</source>
+        <translation>Skicka {kind} {text} som det är</translation>
+    </message>
+    <message>
+        <source>Redact {kind} {text}</source>
+        <translation>Maskera {kind} {text}</translation>
+    </message>
+</context>
+<context>
     <name>GlobalHotkey</name>
     <message>
         <source>Global shortcuts are not available on this desktop; use the tray icon instead.</source>
@@ -662,6 +1027,17 @@
     <message>
         <source>A changed item needs to be approved again.</source>
         <translation>En ändrad punkt måste godkännas igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsChooser</name>
+    <message>
+        <source>What to send</source>
+        <translation>Vad som skickas</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1539,56 @@
     </message>
 </context>
 <context>
+    <name>OwnersView</name>
+    <message>
+        <source>Task owners in the CRM</source>
+        <translation>Ansvariga för uppgifterna i CRM-systemet</translation>
+    </message>
+    <message>
+        <source>{name} (matched in the CRM)</source>
+        <translation>{name} (hittad i CRM-systemet)</translation>
+    </message>
+    <message>
+        <source>{name}: not found, so the CRM&apos;s default owner</source>
+        <translation>{name}: hittades inte, så standardansvarig i CRM-systemet</translation>
+    </message>
+    <message>
+        <source>no owner named, so the CRM&apos;s default owner</source>
+        <translation>ingen ansvarig angiven, så standardansvarig i CRM-systemet</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadView</name>
+    <message>
+        <source>What will be sent</source>
+        <translation>Det som skickas</translation>
+    </message>
+    <message>
+        <source>Fingerprint of what you approve</source>
+        <translation>Fingeravtryck av det du godkänner</translation>
+    </message>
+    <message>
+        <source>Minuta adds your sign-in (or the webhook&apos;s signature) when it sends. It is never shown or stored with the push.</source>
+        <translation>Minuta lägger till din inloggning (eller webhookens signatur) när den skickar. Den visas aldrig och sparas inte med sändningen.</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256) of what you approve: {digest}</source>
+        <translation>Fingeravtryck (SHA-256) av det du godkänner: {digest}</translation>
+    </message>
+    <message>
+        <source>{number} of {total}: {record}</source>
+        <translation>{number} av {total}: {record}</translation>
+    </message>
+    <message>
+        <source>Request {number}: address and headers</source>
+        <translation>Begäran {number}: adress och rubriker</translation>
+    </message>
+    <message>
+        <source>Request {number}: content</source>
+        <translation>Begäran {number}: innehåll</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>&amp;Play</source>
@@ -1215,6 +1641,105 @@
     <message>
         <source>Pause</source>
         <translation>Pausa</translation>
+    </message>
+</context>
+<context>
+    <name>PushDialog</name>
+    <message>
+        <source>Send to CRM</source>
+        <translation>Skicka till CRM</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Det som skickas</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>No CRM is connected yet.</source>
+        <translation>Inget CRM är anslutet än.</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect a CRM…</source>
+        <translation>&amp;Anslut ett CRM…</translation>
+    </message>
+    <message>
+        <source>Connect a CRM in Settings</source>
+        <translation>Anslut ett CRM under Inställningar</translation>
+    </message>
+    <message>
+        <source>&amp;CRM</source>
+        <translation>&amp;CRM</translation>
+    </message>
+    <message>
+        <source>Send &amp;to</source>
+        <translation>Skicka &amp;till</translation>
+    </message>
+    <message>
+        <source>&amp;What to send</source>
+        <translation>&amp;Vad som skickas</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personuppgifter</translation>
+    </message>
+    <message>
+        <source>Task owners</source>
+        <translation>Ansvariga för uppgifter</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and send</source>
+        <translation>&amp;Godkänn och skicka</translation>
+    </message>
+    <message>
+        <source>Approve and send what is shown</source>
+        <translation>Godkänn och skicka det som visas</translation>
+    </message>
+    <message>
+        <source>Sends exactly what is shown on the right</source>
+        <translation>Skickar exakt det som visas till höger</translation>
+    </message>
+    <message>
+        <source>Reading the meeting…</source>
+        <translation>Läser mötet…</translation>
+    </message>
+    <message>
+        <source>Approve items in the summary first: only those are sent.</source>
+        <translation>Godkänn punkter i sammanfattningen först: bara de skickas.</translation>
+    </message>
+    <message>
+        <source>Connecting to {crm}…</source>
+        <translation>Ansluter till {crm}…</translation>
+    </message>
+    <message>
+        <source>Minuta could not reach the CRM: {reason}</source>
+        <translation>Minuta kunde inte nå CRM-systemet: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose something to send.</source>
+        <translation>Välj något att skicka.</translation>
+    </message>
+    <message>
+        <source>Connect a CRM to see what would be sent.</source>
+        <translation>Anslut ett CRM för att se vad som skulle skickas.</translation>
+    </message>
+    <message>
+        <source>Waiting for the CRM…</source>
+        <translation>Väntar på CRM-systemet…</translation>
+    </message>
+    <message>
+        <source>Choose the record to send it to.</source>
+        <translation>Välj posten som det ska skickas till.</translation>
+    </message>
+    <message>
+        <source>The meeting could not be read ({reason}).</source>
+        <translation>Mötet kunde inte läsas ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2080,41 @@
     </message>
 </context>
 <context>
+    <name>SendingStatus</name>
+    <message>
+        <source>Sending</source>
+        <translation>Skickar</translation>
+    </message>
+    <message>
+        <source>Sending progress</source>
+        <translation>Sändningens förlopp</translation>
+    </message>
+    <message>
+        <source>Approved and queued. Minuta sends it while it is running.</source>
+        <translation>Godkänt och köat. Minuta skickar det medan programmet körs.</translation>
+    </message>
+    <message>
+        <source>Sending to {crm}…</source>
+        <translation>Skickar till {crm}…</translation>
+    </message>
+    <message>
+        <source>Sent to {crm}.</source>
+        <translation>Skickat till {crm}.</translation>
+    </message>
+    <message>
+        <source>Open in {crm}</source>
+        <translation>Öppna i {crm}</translation>
+    </message>
+    <message>
+        <source>Not sent yet: {reason} Minuta tries again at {time}. You can close this window.</source>
+        <translation>Inte skickat än: {reason} Minuta försöker igen {time}. Du kan stänga fönstret.</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason} The push is kept; you can try again from the Summary tab.</source>
+        <translation>Inte skickat: {reason} Sändningen finns kvar; du kan försöka igen från fliken Sammanfattning.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Minuta Settings</source>
@@ -1587,6 +2147,10 @@
     <message>
         <source>Summaries</source>
         <translation>Sammanfattningar</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
     </message>
     <message>
         <source>Settings sections</source>
@@ -2030,6 +2594,41 @@
     <message>
         <source>The quote was not found in the transcript. Check it before approving.</source>
         <translation>Citatet hittades inte i transkriptionen. Kontrollera det innan du godkänner.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPicker</name>
+    <message>
+        <source>Search the CRM</source>
+        <translation>Sök i CRM-systemet</translation>
+    </message>
+    <message>
+        <source>Name, e-mail address or company</source>
+        <translation>Namn, e-postadress eller företag</translation>
+    </message>
+    <message>
+        <source>Records found</source>
+        <translation>Hittade poster</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Sökningens status</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <source>The search did not work: {reason}</source>
+        <translation>Sökningen misslyckades: {reason}</translation>
+    </message>
+    <message>
+        <source>Type a name or an e-mail address to search.</source>
+        <translation>Skriv ett namn eller en e-postadress för att söka.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>Inga träffar för ”{query}”.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ Store calls run on the store's worker thread; :func:`sign_in` and
 from __future__ import annotations
 
 import ssl
+import threading
 import webbrowser
 from collections.abc import Callable
 from typing import Any
@@ -123,6 +124,7 @@ def sign_in(
     *,
     open_browser: Callable[[str], object] = webbrowser.open,
     http: httpx.Client | None = None,
+    cancel: threading.Event | None = None,
 ) -> Connection:
     """The system browser's sign-in for an OAuth vendor; returns the completed connection.
 
@@ -137,7 +139,7 @@ def sign_in(
         raise ValueError(
             f"{display_name(connection.kind)} is connected with a token, not a sign-in"
         )
-    tokens = oauth_sign_in(provider, open_browser=open_browser, http=http)
+    tokens = oauth_sign_in(provider, open_browser=open_browser, http=http, cancel=cancel)
     completed = cls.after_sign_in(connection, tokens)
     token_vault.save_tokens(completed.name, tokens)
     return completed

@@ -27,6 +27,7 @@ from minuta import __version__
 from minuta.core.models import Meeting
 from minuta.store.errors import StoreError
 from minuta.store.store import Store, require_store
+from minuta.ui.crm.outbox_runner import OutboxRunner, install
 from minuta.ui.home_page import HomePage
 from minuta.ui.icons import icon
 from minuta.ui.meetings_model import MeetingsModel
@@ -137,6 +138,9 @@ class MainWindow(QMainWindow):
 
         self._make_menus()
         self._restore_state()
+        # Sends approved CRM pushes in the background, from the first showing on.
+        self.outbox_runner = OutboxRunner(worker, parent=self)
+        install(self.outbox_runner)
 
     # --- building -----------------------------------------------------------------
 
@@ -309,6 +313,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._loaded_once:
             self.reload()
+            self.outbox_runner.start()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -330,6 +335,7 @@ class MainWindow(QMainWindow):
             self.hidden_to_tray.emit()
             return
         super().closeEvent(event)
+        self.outbox_runner.stop()  # a request on the wire finishes on its own
         self.closed.emit()
 
     def _restore_state(self) -> None:

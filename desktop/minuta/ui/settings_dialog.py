@@ -31,6 +31,7 @@ from minuta.transcribe.catalogue import ModelError
 from minuta.transcribe.recommend import MachineProfile
 from minuta.ui.dialogs.base import heading_label, text_label
 from minuta.ui.settings.audio_probe import BackendFactory, default_backend
+from minuta.ui.settings.crm_page import CrmPage
 from minuta.ui.settings.devices_page import DevicesPage
 from minuta.ui.settings.hotkey import HotkeyPage, quick_record_hotkey, set_quick_record_hotkey
 from minuta.ui.settings.language_page import LanguagePage
@@ -55,6 +56,7 @@ class Section(IntEnum):
     CONSENT = 4
     HOTKEY = 5
     SUMMARIES = 6
+    CRM = 7
 
 
 class SettingsDialog(QDialog):
@@ -88,6 +90,7 @@ class SettingsDialog(QDialog):
         self.consent_page = ConsentPage()
         self.hotkey_page = HotkeyPage()
         self.summary_page = SummaryPage()
+        self.crm_page = CrmPage(worker)  # takes effect at once, not on Save
         self.hotkey_page.set_hotkey(quick_record_hotkey(self._qsettings))
         self.language_page.language_changed.connect(self.model_page.set_language)
 
@@ -99,6 +102,7 @@ class SettingsDialog(QDialog):
             (self.tr("Consent"), self.consent_page),
             (self.tr("Hotkey"), self.hotkey_page),
             (self.tr("Summaries"), self.summary_page),
+            (self.tr("CRM"), self.crm_page),
         ]
         self.sections = QListWidget()
         self.sections.setAccessibleName(self.tr("Settings sections"))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from minuta.core.summary import MeetingSummary
 from minuta.core.timecode import clock
+from minuta.ui.crm.push_panel import CrmPushPanel
 from minuta.ui.meeting.actions import reason
 from minuta.ui.meeting.background import submit_for
 from minuta.ui.meeting.summary import jobs
@@ -106,6 +107,9 @@ class SummaryTab(QWidget):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
         layout.addWidget(self.message_label)
+        # "Send to CRM…" and where each push of this meeting stands.
+        self.crm_panel = CrmPushPanel(self._worker, self._meeting_id)
+        layout.addWidget(self.crm_panel)
         layout.addWidget(self.scroll_area, 1)
 
     def _build_controls(self) -> QHBoxLayout:
@@ -252,6 +256,7 @@ class SummaryTab(QWidget):
 
     def _show_summary(self, summary: MeetingSummary | None) -> None:
         self.model.set_summary(summary)
+        self.crm_panel.set_summary(summary)
         self.email_box.set_email(summary.email if summary else None)
         if summary is None:
             self._refresh()
@@ -318,6 +323,7 @@ class SummaryTab(QWidget):
         )
 
     def _save_draft(self, summary: MeetingSummary) -> None:
+        self.crm_panel.set_summary(summary)
         submit_for(
             self,
             self._worker,
