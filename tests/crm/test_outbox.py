@@ -17,15 +17,6 @@ from minuta.crm.outbox import BACKOFF_S, Hooks, Outcome, deliver
 TARGET = CrmTarget(TargetKind.PERSON, "42", "Kari Nordmann", "kari@example.no")
 
 
-@pytest.fixture
-def store(app_paths):
-    from minuta.app.session import init_store
-
-    store, _ = init_store(app_paths)
-    yield store
-    store.close()
-
-
 def _summary() -> MeetingSummary:
     items = (
         SummaryItem(ItemKind.DECISION, "Go with the three-year licence", approved=True),

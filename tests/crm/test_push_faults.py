@@ -33,15 +33,6 @@ from minuta.store.secret_store import system_keyring
 pytestmark = pytest.mark.timeout(300)
 
 
-@pytest.fixture
-def store(app_paths):
-    from minuta.app.session import init_store
-
-    store, _ = init_store(app_paths)
-    yield store
-    store.close()
-
-
 def _summary() -> MeetingSummary:
     items = (
         SummaryItem(ItemKind.DECISION, "Start the pilot in March", approved=True),

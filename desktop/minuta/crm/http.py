@@ -104,13 +104,17 @@ def _is_certificate_problem(exc: BaseException) -> bool:
     return "CERTIFICATE_VERIFY_FAILED" in str(exc)
 
 
+def json_or_none(body: bytes) -> Any:
+    """``body`` as JSON; None when it is empty or not JSON (an error page, "OK")."""
+    try:
+        return json.loads(body) if body.strip() else None
+    except ValueError:
+        return None
+
+
 def default_error_message(reply: Reply) -> str:
     """The usual places vendors put a message: ``message``, ``error``, ``errors[0]``."""
-    try:
-        data = json.loads(reply.body) if reply.body.strip() else None
-    except ValueError:
-        data = None
-    found = _message_in(data)
+    found = _message_in(json_or_none(reply.body))
     return found[:300] if found else f"The CRM answered {reply.status}."
 
 

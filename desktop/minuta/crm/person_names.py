@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from minuta.core.participants import split_participant
 from minuta.core.text import fold, words
 from minuta.crm.name_words import COMMON_WORDS, NEEDS_SURNAME, name_forms
 
@@ -38,7 +39,6 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE_END = ".!?:;\n\r"
 _DATE_AFTER = re.compile(r"\.? ?\d")
 _OPENING = " \t\"'“‘«(*-–—•>"
-_ADDRESS = re.compile(r"^\s*(?P<name>.*?)\s*<(?P<email>[^<>]*)>\s*$")
 _EMAIL_SPLIT = re.compile(r"[._\-+0-9]+")
 # Case endings of Finnish and Lithuanian surnames, folded (accents gone).
 _SURNAME_ENDINGS = frozenset(
@@ -117,9 +117,7 @@ def _same_surname(named: str, known: str) -> bool:
 
 def _name_words(participant: str) -> list[str]:
     """Folded name words of "Anna Berg", "Anna Berg <anna@x.dk>" or "anna.berg@x.dk"."""
-    address = _ADDRESS.match(participant)
-    name = address.group("name") if address else participant.strip()
-    email = address.group("email") if address else ""
+    name, email = split_participant(participant)
     if not name and email:
         name = email
     if "@" in name:

@@ -8,6 +8,9 @@ says nothing about the meeting.
 
 from __future__ import annotations
 
+import html
+import re
+
 from minuta.core.crm import PushContent, PushTask
 
 
@@ -41,3 +44,26 @@ def task_text(task: PushTask, content: PushContent, ref: str, step: str) -> str:
 
 def task_step(index: int) -> str:
     return f"task-{index + 1}"
+
+
+def has_marker(text: str, marker: str) -> bool:
+    """Whether ``text`` carries ``marker`` itself (``…/task-1`` is not ``…/task-10``)."""
+    return re.search(re.escape(marker) + r"(?![\w-])", text) is not None
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters, its last line (the reference) kept whole."""
+    if len(text) <= limit:
+        return text
+    body, _, last = text.rpartition("\n")
+    keep = max(limit - len(last) - 3, 0)
+    return body[:keep].rstrip() + "…\n\n" + last if keep else text[-limit:]
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def html_text(text: str) -> str:
+    """Plain text as the HTML a CRM's rich-text field takes: escaped, line breaks kept."""
+    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")

@@ -25,10 +25,8 @@ What the server does that shapes this module:
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterator, Mapping
-from datetime import datetime
 from typing import Any, ClassVar
 
 from minuta.core.crm import (
@@ -43,8 +41,9 @@ from minuta.core.crm import (
 )
 from minuta.crm.connector import Connector
 from minuta.crm.errors import CrmAuthError, CrmRejected, CrmUnavailable
-from minuta.crm.http import Reply, default_error_message
+from minuta.crm.http import Reply, default_error_message, json_or_none
 from minuta.crm.text import (
+    has_marker,
     note_subject,
     note_text,
     ref_marker,
@@ -52,6 +51,7 @@ from minuta.crm.text import (
     task_subject,
     task_text,
 )
+from minuta.crm.wire import iso_seconds
 
 CONTACTS = "/api/contacts/"
 INTERACTIONS = "/api/interactions/"
@@ -79,18 +79,6 @@ SIGN_IN_REFUSED = (
     "BottleCRM did not accept the access token. Make a new personal access token "
     "in BottleCRM and connect again."
 )
-
-
-def iso_time(moment: datetime) -> str:
-    """``2026-11-20T10:00:00+01:00``; a naive time is the computer's local time."""
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.isoformat(timespec="seconds")
-
-
-def has_marker(text: str, marker: str) -> bool:
-    """Whether ``text`` carries ``marker`` itself (``…/task-1`` is not ``…/task-10``)."""
-    return re.search(re.escape(marker) + r"(?![\w-])", text) is not None
 
 
 def _fitted_note(content: PushContent, ref: str) -> str:
@@ -202,7 +190,7 @@ class BottleCrmConnector(Connector):
         payload = {
             "kind": "meeting",
             "direction": "outbound",
-            "occurred_at": iso_time(content.started_at),
+            "occurred_at": iso_seconds(content.started_at),
             "duration_seconds": max(round(content.duration_s), 0),
             "subject": note_subject(content)[:SUBJECT_MAX],
             "body": _fitted_note(content, ref),
@@ -333,7 +321,7 @@ class BottleCrmConnector(Connector):
 
     def error_message(self, reply: Reply) -> str:
         """BottleCRM's ``detail``, or its ``errors`` (a text, or field -> messages)."""
-        data = _json_or_none(reply.body)
+        data = json_or_none(reply.body)
         if not isinstance(data, Mapping):
             return default_error_message(reply)
         detail = data.get("detail")
@@ -367,15 +355,8 @@ class BottleCrmConnector(Connector):
 
 
 def _payload(request: PlannedRequest) -> Mapping[str, Any]:
-    data = _json_or_none(request.body)
+    data = json_or_none(request.body)
     return data if isinstance(data, Mapping) else {}
-
-
-def _json_or_none(body: bytes) -> Any:
-    try:
-        return json.loads(body) if body.strip() else None
-    except ValueError:
-        return None
 
 
 def _field_errors(errors: Mapping[str, Any]) -> Iterator[tuple[str, str]]:

@@ -36,6 +36,8 @@ from minuta.crm.connector import Connection, Connector
 from minuta.crm.errors import CrmUnavailable
 from minuta.crm.http import Reply
 from minuta.crm.text import (
+    clip,
+    fit,
     note_subject,
     note_text,
     ref_marker,
@@ -43,6 +45,7 @@ from minuta.crm.text import (
     task_subject,
     task_text,
 )
+from minuta.crm.wire import odata_string, query_string
 
 if TYPE_CHECKING:
     from minuta.crm.oauth import OAuthProvider
@@ -86,38 +89,11 @@ TABLES = {TargetKind.PERSON: "contact", TargetKind.COMPANY: "account"}
 _ENTITY_ID = re.compile(r"\(([0-9a-fA-F-]{36})\)\s*$")
 
 
-def fit(text: str, limit: int) -> str:
-    """``text`` within ``limit`` characters, its last line (the reference) kept whole."""
-    if len(text) <= limit:
-        return text
-    body, _, last = text.rpartition("\n")
-    keep = max(limit - len(last) - 3, 0)
-    return body[:keep].rstrip() + "…\n\n" + last if keep else text[-limit:]
-
-
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def odata_string(value: str) -> str:
-    # "replace the single quote character with two consecutive single quote characters"
-    # https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/filter-rows#manage-single-quotes
-    return "'" + value.replace("'", "''") + "'"
-
-
 def like_literal(value: str) -> str:
     # contains() matches with T-SQL wildcards (%, _, [ ]): bracket them so the
     # user's text is matched as it is.
     # https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/filter-rows#use-wildcard-characters
     return re.sub(r"([%_\[])", r"[\1]", value)
-
-
-def query_string(params: Mapping[str, str]) -> str:
-    # Special characters in filter values must be URL encoded ("+" as %2B);
-    # spaces as %20, "$" kept readable in the option names.
-    return "&".join(
-        f"{quote(name, safe='$')}={quote(value, safe='')}" for name, value in params.items()
-    )
 
 
 def guid(value: str) -> str:

@@ -16,7 +16,6 @@ account) together with its ``portal_id`` option.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
@@ -34,8 +33,10 @@ from minuta.core.crm import (
 )
 from minuta.crm.connector import Connector
 from minuta.crm.errors import CrmUnavailable
-from minuta.crm.http import Reply, default_error_message
+from minuta.crm.http import Reply, default_error_message, json_or_none
 from minuta.crm.text import (
+    has_marker,
+    html_text,
     note_subject,
     note_text,
     ref_marker,
@@ -43,6 +44,7 @@ from minuta.crm.text import (
     task_subject,
     task_text,
 )
+from minuta.crm.wire import aware
 
 API_VERSION = "2026-03"
 OBJECTS = f"/crm/objects/{API_VERSION}"
@@ -106,16 +108,9 @@ DEFAULT_DUE_BUSINESS_DAYS = 3
 DUE_TIME = time(9, 0)
 
 
-def html_text(text: str) -> str:
-    """Plain text as HubSpot rich text: escaped, line breaks kept."""
-    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
-
-
 def iso_utc(moment: datetime) -> str:
     """``2026-11-23T08:30:00.000Z``: the UTC form hs_timestamp accepts."""
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # a naive time is the computer's local time
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return aware(moment).astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def business_days_after(day: date, count: int) -> date:
@@ -302,7 +297,7 @@ class HubSpotConnector(Connector):
             data = self.client.send_json("POST", url, payload)
             for record in _results(data):
                 props = _props(record)
-                if any(marker in (props.get(name) or "") for name in properties):
+                if any(has_marker(props.get(name) or "", marker) for name in properties):
                     return CreatedRecord(str(record["id"]), self._linked_record_url(request))
             after = _next_after(data)
             if not after:
@@ -317,10 +312,7 @@ class HubSpotConnector(Connector):
         "category": "VALIDATION_ERROR", "errors": [{"message": …}]}``; a 429 adds
         ``policyName`` (SECONDLY, DAILY, …).
         """
-        try:
-            data = json.loads(reply.body) if reply.body.strip() else None
-        except ValueError:
-            data = None
+        data = json_or_none(reply.body)
         if not isinstance(data, Mapping) or not isinstance(data.get("message"), str):
             return default_error_message(reply)
         message: str = data["message"]

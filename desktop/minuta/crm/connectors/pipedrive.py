@@ -17,7 +17,6 @@ Links into the web app are made when the connection's ``web_url`` is set
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -35,8 +34,10 @@ from minuta.core.crm import (
 )
 from minuta.crm.connector import Connector
 from minuta.crm.errors import CrmUnavailable
-from minuta.crm.http import Reply, default_error_message
+from minuta.crm.http import Reply, default_error_message, json_or_none
 from minuta.crm.text import (
+    has_marker,
+    html_text,
     note_subject,
     note_text,
     ref_marker,
@@ -44,6 +45,7 @@ from minuta.crm.text import (
     task_subject,
     task_text,
 )
+from minuta.crm.wire import aware
 
 V1 = "/api/v1"
 V2 = "/api/v2"
@@ -66,11 +68,6 @@ SEARCH_LIMIT = 10
 FIND_LIMIT = 100
 USERS_PAGE_SIZE = 500
 ACTIVITY_TYPE = "task"  # one of Pipedrive's default activity types (key_string)
-
-
-def html_text(text: str) -> str:
-    """Plain text as the HTML notes and activity notes take: escaped, line breaks kept."""
-    return html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def numeric_id(value: str) -> int:
@@ -294,16 +291,15 @@ class PipedriveConnector(Connector):
         if not isinstance(records, list):
             raise CrmUnavailable("Pipedrive answered with something Minuta does not understand.")
         for record in records:
-            if isinstance(record, Mapping) and marker in str(record.get(text_field) or ""):
+            if isinstance(record, Mapping) and has_marker(
+                str(record.get(text_field) or ""), marker
+            ):
                 return CreatedRecord(str(record["id"]), self._linked_record_url(request))
         return None
 
     def error_message(self, reply: Reply) -> str:
         """Pipedrive's ``error`` from ``{"success": false, "error": …, "error_info": …}``."""
-        try:
-            data = json.loads(reply.body) if reply.body.strip() else None
-        except ValueError:
-            data = None
+        data = json_or_none(reply.body)
         if isinstance(data, Mapping) and isinstance(data.get("error"), str) and data["error"]:
             return str(data["error"])[:400]
         return default_error_message(reply)
@@ -341,6 +337,4 @@ def _data(envelope: Any) -> Any:
 
 
 def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # a naive time is the computer's local time
-    return moment.astimezone(UTC)
+    return aware(moment).astimezone(UTC)

@@ -39,6 +39,9 @@ from minuta.crm.connector import Connection, Connector
 from minuta.crm.errors import CrmAuthError, CrmRejected, CrmUnavailable
 from minuta.crm.http import Reply
 from minuta.crm.text import (
+    clip,
+    fit,
+    has_marker,
     note_subject,
     note_text,
     ref_marker,
@@ -71,19 +74,6 @@ JSON_HEADERS: tuple[tuple[str, str], ...] = (
     ("Content-Type", "application/json; charset=UTF-8"),
     ("Accept", "application/json"),
 )
-
-
-def fit(text: str, limit: int) -> str:
-    """``text`` within ``limit`` characters, its last line (the reference) kept whole."""
-    if len(text) <= limit:
-        return text
-    body, _, last = text.rpartition("\n")
-    keep = max(limit - len(last) - 3, 0)
-    return body[:keep].rstrip() + "…\n\n" + last if keep else text[-limit:]
-
-
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def soql_string(value: str, *, like: bool = False) -> str:
@@ -376,7 +366,7 @@ class SalesforceConnector(Connector):
             f"ORDER BY CreatedDate DESC LIMIT {FIND_LIMIT}"
         )
         for record in records:
-            if record.get("Id") and marker in str(record.get("Description") or ""):
+            if record.get("Id") and has_marker(str(record.get("Description") or ""), marker):
                 return CreatedRecord(str(record["Id"]), self._web_link(str(record["Id"])))
         return None
 

@@ -25,11 +25,10 @@ Connection options: ``client_id`` (Minuta's application id at SuperOffice),
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from minuta.core.crm import (
     CreatedRecord,
@@ -43,8 +42,9 @@ from minuta.core.crm import (
 )
 from minuta.crm.connector import Connection, Connector
 from minuta.crm.errors import CrmAuthError, CrmUnavailable
-from minuta.crm.http import Reply, default_error_message
+from minuta.crm.http import Reply, default_error_message, json_or_none
 from minuta.crm.text import (
+    fit,
     note_subject,
     note_text,
     ref_marker,
@@ -52,6 +52,7 @@ from minuta.crm.text import (
     task_subject,
     task_text,
 )
+from minuta.crm.wire import iso_seconds, odata_string, query_string
 
 if TYPE_CHECKING:
     from minuta.crm.oauth import OAuthProvider, TokenSet
@@ -71,39 +72,11 @@ CONTENT_HEADERS: tuple[tuple[str, str], ...] = (
 )
 
 
-def fit(text: str, limit: int) -> str:
-    """``text`` within ``limit`` characters, its last line (the reference) kept whole."""
-    if len(text) <= limit:
-        return text
-    body, _, last = text.rpartition("\n")
-    keep = max(limit - len(last) - 3, 0)
-    return body[:keep].rstrip() + "…\n\n" + last if keep else text[-limit:]
-
-
-def odata_string(value: str) -> str:
-    # OData string literals double a single quote; the documented filter
-    # examples quote strings this way ($filter=col1 eq 'foo').
-    return "'" + value.replace("'", "''") + "'"
-
-
-def query_string(params: Mapping[str, str]) -> str:
-    # %20 for spaces (not "+"), and "$" kept readable in the option names.
-    return "&".join(
-        f"{quote(name, safe='$')}={quote(value, safe='')}" for name, value in params.items()
-    )
-
-
 def numeric_id(value: str) -> int:
     try:
         return int(value)
     except ValueError:
         raise ValueError(f"SuperOffice ids are numbers, not {value!r}") from None
-
-
-def local_time(moment: datetime) -> str:
-    """ISO 8601 with the UTC offset, as in the REST reference's samples."""
-    aware = moment if moment.tzinfo is not None else moment.astimezone()
-    return aware.isoformat(timespec="seconds")
 
 
 class SuperOfficeConnector(Connector):
@@ -303,8 +276,8 @@ class SuperOfficeConnector(Connector):
         payload = {
             "Title": note_subject(content),
             "Description": text,
-            "StartDate": local_time(content.started_at),
-            "EndDate": local_time(end),
+            "StartDate": iso_seconds(content.started_at),
+            "EndDate": iso_seconds(end),
             "Type": "inDiary",
             "Completed": "Completed",
             **links,
@@ -332,7 +305,7 @@ class SuperOfficeConnector(Connector):
             "Name": f"{ref}-note.txt",
             "OurRef": marker,
             "Description": fit(f"{note_subject(content)}\n\nRef. {marker}", TEXT_LIMIT),
-            "Date": local_time(content.started_at),
+            "Date": iso_seconds(content.started_at),
             "DocumentTemplate": {"DocumentTemplateId": numeric_id(template)},
             **links,
         }
@@ -422,10 +395,7 @@ class SuperOfficeConnector(Connector):
         return None
 
     def error_message(self, reply: Reply) -> str:
-        try:
-            data = json.loads(reply.body) if reply.body.strip() else None
-        except ValueError:
-            data = None
+        data = json_or_none(reply.body)
         if isinstance(data, Mapping):
             # The REST reference documents no error body. These are the keys of
             # a SuperOffice error and of ASP.NET's HttpError, the specific first.

@@ -23,12 +23,11 @@ import base64
 import binascii
 import hashlib
 import hmac
-import json
 import secrets
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from minuta.core.crm import (
     CreatedRecord,
@@ -41,8 +40,9 @@ from minuta.core.crm import (
 )
 from minuta.crm.connector import JSON_HEADERS, Connection, Connector, json_body
 from minuta.crm.errors import CrmNotConnected
-from minuta.crm.http import CrmClient, Reply, default_error_message
+from minuta.crm.http import CrmClient, Reply, default_error_message, json_or_none
 from minuta.crm.text import note_subject, note_text, ref_marker, task_step, task_subject, task_text
+from minuta.crm.wire import aware
 
 EVENT_TYPE = "minuta.meeting.pushed"
 STEP = "push"
@@ -206,7 +206,7 @@ class WebhookConnector(Connector):
 
     def created_record(self, request: PlannedRequest, reply: Reply) -> CreatedRecord:
         """The receiver's id when it answers ``{"id": …}``; else the webhook-id."""
-        answer = _json_or_none(reply.body)
+        answer = json_or_none(reply.body)
         if isinstance(answer, Mapping):
             found = answer.get("id")
             link = answer.get("url")
@@ -234,20 +234,10 @@ class WebhookConnector(Connector):
         if reply.status == 410:
             # "410 Gone: ... no longer interested in receiving webhooks from this source."
             return "The receiving server no longer accepts these messages (410 Gone)."
-        if _json_or_none(reply.body) is None:
+        if json_or_none(reply.body) is None:
             return f"The receiving server answered {reply.status}."
         return default_error_message(reply)
 
 
 def _iso(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # a naive time is the computer's local time
-    return moment.isoformat()
-
-
-def _json_or_none(body: bytes) -> Any:
-    # A receiver may answer "OK" or an HTML page; that is not a CRM fault here.
-    try:
-        return json.loads(body) if body.strip() else None
-    except ValueError:
-        return None
+    return aware(moment).isoformat()
