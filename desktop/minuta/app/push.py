@@ -13,7 +13,6 @@ delivery) use the network and run on a thread of their own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -31,6 +30,7 @@ from minuta.core.crm import (
     new_ref,
 )
 from minuta.core.models import Meeting
+from minuta.core.participants import split_participant
 from minuta.core.summary import ItemKind, MeetingSummary, SummaryItem
 from minuta.core.text import base_language
 from minuta.crm.connector import Connector
@@ -38,8 +38,6 @@ from minuta.crm.outbox import Delivery, Hooks, deliver, is_due
 from minuta.crm.redaction import Finding, find_personal_data, redact
 from minuta.store.settings import Setting
 from minuta.store.store import Store
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # The note's headings in the meeting's language, so colleagues read it as written.
 _HEADINGS: dict[str, dict[ItemKind | str, str]] = {
@@ -212,9 +210,9 @@ def suggested_queries(meeting: Meeting, user_name: str | None = None) -> list[st
     names: list[str] = []
     me = (user_name or "").strip().casefold()
     for participant in meeting.participants:
-        found = _EMAIL.findall(participant)
-        emails += found
-        name = _EMAIL.sub("", participant).strip(" <>\"',")
+        name, email = split_participant(participant)
+        if email:
+            emails.append(email)
         if name and name.casefold() != me:
             names.append(name)
     seen: set[str] = set()
