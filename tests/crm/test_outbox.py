@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -196,3 +197,13 @@ def test_a_crash_after_marking_in_flight_sends_once_on_restart(store):
     results = push.deliver_due(store, lambda name: connector)
     assert [r.outcome for r in results] == [Outcome.SENT]
     assert _records_for(crm, plan.ref) == 3
+
+
+def test_a_look_up_leaves_no_address_in_the_log_even_at_debug_level(caplog):
+    crm = MemoryCrm()
+    connector = memory_connector(crm)
+    with caplog.at_level(logging.DEBUG):
+        connector.client.get_json(connector.url("/search"), {"q": "kari.nordmann@example.no"})
+    assert crm.requests  # the request was made
+    assert caplog.records  # and logged, by host only
+    assert not any("kari" in r.getMessage() for r in caplog.records)

@@ -42,6 +42,10 @@ from minuta.crm.errors import (
 )
 
 log = logging.getLogger(__name__)
+# httpx logs every request's full URL at INFO, and a CRM look-up's URL carries the
+# e-mail address or name searched for: keep that out of any log, whatever level
+# the application sets.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 # Generous enough for a slow CRM on a hotel network, short enough that a stalled
 # server frees the outbox for the next try. ``write`` bounds sending a long note.
