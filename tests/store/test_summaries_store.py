@@ -50,7 +50,7 @@ def draft(text: str, *, approved: bool = False) -> MeetingSummary:
 
 def test_a_summary_round_trips_and_the_newest_draft_is_the_summary(new_store):
     store, _ = new_store
-    assert schema_version(store.db) == LATEST_VERSION == 5
+    assert schema_version(store.db) == LATEST_VERSION == 6
     meeting_id, _, _ = create_meeting(store, title="Nordlys")
     assert store.summaries.latest(meeting_id) is None
     first = draft("Send the offer")

@@ -118,6 +118,10 @@ class Database:
                 self._conn.execute("ROLLBACK")
             raise
 
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._conn.in_transaction)
+
     def checkpoint(self) -> None:
         """Fold the WAL into the main file and truncate it (after deletions)."""
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

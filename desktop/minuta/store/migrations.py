@@ -227,7 +227,49 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_events_by_meeting ON audit_events (meeting_id, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: privacy controls.
+# * ``meeting_consent``: who was told about a recording, how and when (one row per
+#   meeting recorded since; meetings from before have none).
+# * Retention: ``keep`` is the per-meeting "keep" override; ``audio_deleted_at`` and
+#   ``transcript_deleted_at`` say what a policy (or the user) already removed.
+# * The audit log becomes a hash chain: each event's ``hash`` covers its content and
+#   the previous event's hash (events from before are chained when the store opens).
+# * ``exports``: every export, with the bytes that left, for "What left this machine";
+#   ``crm_pushes.audit_head`` is the audit head a push carried.
+_V6 = """
+CREATE TABLE meeting_consent (
+    meeting_id  INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    decision    TEXT    NOT NULL,
+    method      TEXT    NOT NULL,
+    informed    TEXT    NOT NULL DEFAULT '[]',
+    recorded_at TEXT    NOT NULL,
+    note        TEXT    NOT NULL DEFAULT ''
+);
+
+ALTER TABLE meetings ADD COLUMN keep INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE meetings ADD COLUMN audio_deleted_at TEXT;
+ALTER TABLE meetings ADD COLUMN transcript_deleted_at TEXT;
+
+ALTER TABLE audit_events ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_events ADD COLUMN hash TEXT;
+
+CREATE TABLE exports (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+    at          TEXT    NOT NULL,
+    kind        TEXT    NOT NULL,
+    format      TEXT    NOT NULL,
+    destination TEXT    NOT NULL,
+    digest      TEXT    NOT NULL,
+    audit_head  TEXT    NOT NULL,
+    payload     BLOB    NOT NULL
+);
+CREATE INDEX exports_by_meeting ON exports (meeting_id, id);
+
+ALTER TABLE crm_pushes ADD COLUMN audit_head TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 LATEST_VERSION = len(MIGRATIONS)
 
 

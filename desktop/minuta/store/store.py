@@ -297,6 +297,7 @@ def _open_with_master(
     db = Database.open(paths.database, master, expected_salt=manifest.db_salt)
     try:
         migrate(db)
+        AuditLog(db).chain_unchained()
     except BaseException:
         db.close()
         raise
