@@ -35,6 +35,15 @@ def _build_parser() -> argparse.ArgumentParser:
     from minuta.commands.crm_commands import add_crm_commands
 
     add_crm_commands(sub)
+    from minuta.commands.retention_commands import add_retention_commands
+
+    add_retention_commands(sub)
+    from minuta.commands.audit_commands import add_audit_commands
+
+    add_audit_commands(sub)
+    from minuta.commands.person_commands import add_person_commands
+
+    add_person_commands(sub)
     return parser
 
 
@@ -58,6 +67,11 @@ def _add_store_commands(sub: Any) -> None:
         action="store_true",
         required=True,
         help="make a new recovery key; the old one stops working",
+    )
+    sub.add_parser(
+        "shred",
+        help="vacuum the store and give it a new database key, so deleted meetings leave "
+        "no trace (the store must not be open elsewhere)",
     )
 
 
@@ -129,6 +143,18 @@ def _add_recording_commands(sub: Any) -> None:
         choices=("informed", "internal", "declined"),
         help="everyone was informed and agreed, an internal meeting, or someone declined "
         "(nothing is recorded); asked before recording when not given",
+    )
+    record.add_argument(
+        "--consent-method",
+        choices=("spoken", "chat", "invitation", "email", "written", "policy"),
+        help="how they were told: said at the start (default), in the call's chat, in the "
+        "invitation, by e-mail, in writing, or the workplace's policy (default for internal)",
+    )
+    record.add_argument(
+        "--informed",
+        metavar="PEOPLE",
+        help='who was told, e.g. "Kari Nordmann <kari@nordlys.no>, Ola Hansen" '
+        "(default: the --participant names)",
     )
     record.add_argument(
         "--max-minutes", type=float, default=240, help="stop by itself after this long"
@@ -257,10 +283,11 @@ def _user_message(exc: Exception) -> str | None:
 
 
 def _configure_logging() -> None:
-    import logging
+    from minuta.logs import configure_logging
 
-    # Logs carry ids, counts and timings only, never meeting content.
-    logging.basicConfig(level=logging.WARNING, format="minuta: %(levelname)s: %(message)s")
+    # Logs carry ids, counts and timings only, never meeting content; what a
+    # library logs is redacted (MINUTA_LOG_LEVEL, MINUTA_LOG_FILE: see minuta.logs).
+    configure_logging()
 
 
 if __name__ == "__main__":

@@ -1,10 +1,15 @@
-"""`minuta record` asks about consent first, and records nothing without it."""
+"""`minuta record` asks about consent first, and records nothing without it; the answer,
+who was told and how are kept with the meeting, and `minuta show` says so."""
 
 from __future__ import annotations
 
 import pytest
+from tests.harness.meetings import create_meeting
 
 from minuta.app.session import open_app_store
+from minuta.core.audit import AuditKind
+from minuta.core.consent import ConsentMethod
+from minuta.core.models import Consent
 
 RECORD = (
     "record",
@@ -64,3 +69,91 @@ def test_the_answer_given_is_kept_with_the_meeting(initialised, app_paths):
         assert [m.consent for m in store.meetings.list()] == ["internal"]
     finally:
         store.close()
+
+
+def refusals(app_paths):
+    store = open_app_store(app_paths)
+    try:
+        return store.audit.events(kinds=[AuditKind.RECORDING_DECLINED])
+    finally:
+        store.close()
+
+
+def test_a_refusal_is_logged_with_how_they_were_told(initialised, app_paths):
+    result = initialised(*RECORD, "--consent", "declined", "--consent-method", "chat")
+    assert result.code != 0 and "nothing is recorded" in result.err
+    [event] = refusals(app_paths)
+    assert event.kind is AuditKind.RECORDING_DECLINED
+    assert (event.meeting_id, event.detail) == (None, {"method": "chat"})
+    assert_no_meetings(initialised, app_paths)
+
+
+def test_without_an_answer_nothing_is_logged_either(initialised, app_paths):
+    assert initialised(*RECORD).code != 0  # nobody was asked, so nobody declined
+    assert refusals(app_paths) == []
+
+
+def test_who_was_told_and_how_is_kept_and_shown(initialised, app_paths):
+    result = initialised(
+        *RECORD,
+        "--consent",
+        "informed",
+        "--consent-method",
+        "invitation",
+        "--participant",
+        "Somebody Else",
+        "--informed",
+        "Kari Nordmann <kari@nordlys.no>, Ola Hansen",
+    )
+    assert result.code == 0, result.err
+    store = open_app_store(app_paths)
+    try:
+        record = store.consent.get(1)
+        [started] = store.audit.events(kinds=[AuditKind.RECORDING_STARTED])
+    finally:
+        store.close()
+    assert record is not None
+    assert record.decision is Consent.INFORMED
+    assert record.method is ConsentMethod.INVITATION
+    assert record.informed == ("Kari Nordmann <kari@nordlys.no>", "Ola Hansen")
+    assert record.announcement_language is None  # given as a flag: nothing was shown
+    assert (started.meeting_id, started.detail) == (
+        1,
+        {"decision": "informed", "method": "invitation"},
+    )
+
+    shown = initialised("show", "1")
+    assert shown.code == 0, shown.err
+    when = record.recorded_at.astimezone()
+    expected = (
+        "Consent: everyone informed and agreed — in the meeting invitation, "
+        f"{when.day} {when.strftime('%b %Y %H:%M')} — informed: Kari Nordmann, Ola Hansen"
+    )
+    assert expected in shown.out.splitlines()
+
+
+def test_the_participants_are_who_was_told_by_default(initialised, app_paths):
+    result = initialised(
+        *RECORD, "--consent", "internal", "--participant", "Ingrid Berg", "--participant", "Ola"
+    )
+    assert result.code == 0, result.err
+    store = open_app_store(app_paths)
+    try:
+        record = store.consent.get(1)
+    finally:
+        store.close()
+    assert record is not None
+    assert (record.method, record.informed) == (ConsentMethod.POLICY, ("Ingrid Berg", "Ola"))
+    assert "Consent: internal meeting — covered by the workplace's policy" in (
+        initialised("show", "1").out
+    )
+
+
+def test_an_imported_meeting_says_it_has_no_record(initialised, app_paths):
+    store = open_app_store(app_paths)
+    try:
+        meeting_id, _uid, _key = create_meeting(store, title="Imported call")
+    finally:
+        store.close()
+    shown = initialised("show", str(meeting_id))
+    assert "Consent: not recorded (imported file)" in shown.out.splitlines()

@@ -11,7 +11,7 @@ from tests.harness.meetings import create_meeting
 
 from minuta.app import push
 from minuta.core.audit import AuditKind
-from minuta.core.crm import CrmTarget, PushState, StepState, TargetKind
+from minuta.core.crm import CrmTarget, PushState, StepState, TargetKind, audit_id
 from minuta.core.summary import ItemKind, MeetingSummary, Provenance, SummaryItem
 from minuta.crm.outbox import BACKOFF_S, Hooks, Outcome, deliver
 
@@ -65,7 +65,12 @@ def test_only_approved_items_go_and_every_record_is_made_once(store):
     assert kinds == [AuditKind.PUSH_SENT, AuditKind.PUSH_APPROVED]
     sent = store.audit.events(meeting_id=stored.meeting_id)[0]
     assert sent.detail["payload_sha256"] == plan.digest()
-    assert sent.detail["remote_ids"] == ["note:r1", "task-1:r2", "task-2:r3"]
+    # The memory CRM speaks the webhook's kind: its ids are kept as hashes only.
+    assert sent.detail["remote_ids"] == [
+        f"{step}:{audit_id(plan.kind, rid)}"
+        for step, rid in (("note", "r1"), ("task-1", "r2"), ("task-2", "r3"))
+    ]
+    assert sent.detail["target"] == f"person:{audit_id(plan.kind, '42')}"
 
 
 def test_a_server_error_postpones_and_the_retry_searches_before_sending(store):

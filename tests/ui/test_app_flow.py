@@ -9,9 +9,11 @@ the consent question.
 from __future__ import annotations
 
 import pytest
+import ui_support
 from PySide6.QtCore import Qt
 from ui_support import create_store, wait_for_window
 
+from minuta.core.audit import AuditKind
 from minuta.core.models import Consent, MeetingState
 from minuta.ui.dialogs.consent import ConsentDialog
 from minuta.ui.meeting.transcript_model import Column
@@ -202,6 +204,14 @@ def test_no_entry_point_records_without_consent(qtbot, app, app_paths, entry, re
             dialog.reject()
     assert workspace.controller.state is RecorderState.IDLE
     assert stored_meetings(qtbot, workspace) == []
+    # A refusal is in the audit log (how they were told, no meeting); a cancel is not.
+    refusals = ui_support.on_worker(
+        qtbot,
+        workspace._worker,
+        lambda store: store.audit.events(kinds=[AuditKind.RECORDING_DECLINED]),
+    )
+    expected = [(None, {"method": "spoken"})] if refusal == "declined" else []
+    assert [(e.meeting_id, e.detail) for e in refusals] == expected
 
 
 def test_closing_the_window_keeps_recording_and_quitting_asks_first(qtbot, app, monkeypatch):

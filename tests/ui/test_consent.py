@@ -10,6 +10,7 @@ from settings_support import get_setting, set_setting
 from ui_support import on_worker, open_store_on
 
 from minuta.app.consent import ANNOUNCEMENTS
+from minuta.core.consent import ConsentRecord
 from minuta.core.models import Consent
 from minuta.store.settings import Setting
 from minuta.ui.consent_gate import ConsentGate, read_consent_settings
@@ -28,14 +29,20 @@ def gate(qtbot, store_worker):
     return ConsentGate(store_worker)
 
 
-def ask(qtbot, gate: ConsentGate, language: str | None = None) -> tuple[ConsentDialog, list]:
+def ask(
+    qtbot, gate: ConsentGate, language: str | None = None, participants: tuple[str, ...] = ()
+) -> tuple[ConsentDialog, list[ConsentRecord]]:
     """Ask through the gate; the dialog once it is open, and what on_allowed received."""
-    allowed: list[Consent] = []
+    allowed: list[ConsentRecord] = []
     with qtbot.waitSignal(gate.dialog_opened, timeout=10_000) as opened:
-        gate.ask(None, language, allowed.append)
+        gate.ask(None, language, allowed.append, participants=participants)
     dialog = opened.args[0]
     qtbot.waitUntil(dialog.isVisible)
     return dialog, allowed
+
+
+def decisions(records: list[ConsentRecord]) -> list[Consent]:
+    return [record.decision for record in records]
 
 
 # --- the dialog on its own -----------------------------------------------------------
@@ -105,7 +112,7 @@ def test_informed_calls_on_allowed_and_the_notice_is_remembered(qtbot, gate, sto
 
     dialog.informed_radio.click()
     dialog.record_button.click()
-    qtbot.waitUntil(lambda: allowed == [Consent.INFORMED])
+    qtbot.waitUntil(lambda: decisions(allowed) == [Consent.INFORMED])
     assert gate.dialog is None
     qtbot.waitUntil(lambda: get_setting(qtbot, store_worker, Setting.CONSENT_NOTICE_SEEN) is True)
 
@@ -143,7 +150,7 @@ def test_a_preselected_answer_still_asks_and_enter_records(qtbot, gate, store_wo
     assert dialog.choice is Consent.INTERNAL
     assert dialog.record_button.isDefault()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: allowed == [Consent.INTERNAL])
+    qtbot.waitUntil(lambda: decisions(allowed) == [Consent.INTERNAL])
 
 
 def test_declined_can_never_be_preselected(qtbot, gate, store_worker):
@@ -165,12 +172,12 @@ def test_the_usual_meeting_language_is_used_when_none_is_given(qtbot, gate, stor
 
 def test_asking_again_while_the_question_is_open_shows_one_question(qtbot, gate):
     dialog, allowed = ask(qtbot, gate)
-    second: list[Consent] = []
+    second: list[ConsentRecord] = []
     gate.ask(None, None, second.append)  # the hotkey, pressed again
     assert gate.dialog is dialog
     dialog.informed_radio.click()
     dialog.record_button.click()
-    qtbot.waitUntil(lambda: allowed == [Consent.INFORMED])
+    qtbot.waitUntil(lambda: decisions(allowed) == [Consent.INFORMED])
     assert second == []
     assert not gate.asking
 
@@ -182,4 +189,4 @@ def test_without_a_store_the_question_is_still_asked(qtbot, worker):
     assert dialog.choice is None
     dialog.informed_radio.click()
     dialog.record_button.click()
-    qtbot.waitUntil(lambda: allowed == [Consent.INFORMED])
+    qtbot.waitUntil(lambda: decisions(allowed) == [Consent.INFORMED])

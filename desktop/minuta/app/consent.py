@@ -9,7 +9,17 @@ is pre-selected), never skip it.
 
 from __future__ import annotations
 
-from minuta.core.models import Consent
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from minuta.core.audit import AuditKind
+from minuta.core.consent import ConsentMethod, ConsentRecord, default_method
+from minuta.core.models import Consent, Meeting, MeetingSource
+from minuta.core.participants import split_participant
+
+if TYPE_CHECKING:
+    from minuta.store.store import Store
 
 
 class ConsentRequiredError(Exception):
@@ -40,6 +50,96 @@ def require_consent(value: str | Consent) -> Consent:
     if not consent.allows_recording:
         raise ConsentRequiredError(consent)
     return consent
+
+
+def consent_record(
+    decision: Consent,
+    *,
+    method: ConsentMethod | None = None,
+    informed: Sequence[str] = (),
+    announcement_language: str | None = None,
+    note: str = "",
+    at: datetime | None = None,
+) -> ConsentRecord:
+    """A record of ``decision`` made now; the method defaults to what the decision implies
+    (an internal meeting: the workplace's policy; otherwise said at the start)."""
+    return ConsentRecord(
+        decision=decision,
+        method=method if method is not None else default_method(decision),
+        informed=tuple(informed),
+        recorded_at=at or datetime.now(UTC),
+        note=note,
+        announcement_language=announcement_language,
+    )
+
+
+def audit_detail(record: ConsentRecord) -> dict[str, str]:
+    """What the audit log keeps of a consent answer: the decision and the method, no names."""
+    return {"decision": record.decision.value, "method": ConsentMethod(record.method).value}
+
+
+def record_declined(store: Store, method: ConsentMethod) -> int:
+    """Log that someone declined and nothing was recorded (no meeting exists, so no id)."""
+    return store.audit.add(
+        AuditKind.RECORDING_DECLINED, detail={"method": ConsentMethod(method).value}
+    )
+
+
+# Plain English for the command line and the exports; the app shows its own translations.
+DECISION_TEXT = {
+    Consent.INFORMED: "everyone informed and agreed",
+    Consent.INTERNAL: "internal meeting",
+    Consent.DECLINED: "someone declined",
+    Consent.UNKNOWN: "not recorded",
+}
+METHOD_TEXT = {
+    ConsentMethod.SPOKEN: "said at the start",
+    ConsentMethod.CHAT: "posted in the call's chat",
+    ConsentMethod.INVITATION: "in the meeting invitation",
+    ConsentMethod.EMAIL: "by e-mail",
+    ConsentMethod.WRITTEN: "consent in writing",
+    ConsentMethod.POLICY: "covered by the workplace's policy",
+}
+
+
+def informed_names(informed: Sequence[str]) -> list[str]:
+    """The people as names (the address only where no name was given)."""
+    names = []
+    for person in informed:
+        name, email = split_participant(person)
+        if name or email:
+            names.append(name or email)
+    return names
+
+
+def when_text(at: datetime) -> str:
+    """ "23 Nov 2026 10:02", in local time."""
+    local = at.astimezone()
+    return f"{local.day} {local.strftime('%b %Y %H:%M')}"
+
+
+def describe_consent(meeting: Meeting, record: ConsentRecord | None) -> str:
+    """One line for ``Consent: …``: the answer, how, when, and who was told.
+
+    A meeting without a record is an imported file, or was recorded before
+    records were kept (its answer alone is known then).
+    """
+    if record is None:
+        if meeting.source is MeetingSource.IMPORT:
+            return "not recorded (imported file)"
+        decision = parse_consent(meeting.consent)
+        if decision is Consent.UNKNOWN:
+            return "not recorded"
+        return f"{DECISION_TEXT[decision]} (no details recorded)"
+    parts = [
+        DECISION_TEXT[record.decision],
+        f"{METHOD_TEXT[ConsentMethod(record.method)]}, {when_text(record.recorded_at)}",
+    ]
+    names = informed_names(record.informed)
+    if names:
+        parts.append("informed: " + ", ".join(names))
+    line = " — ".join(parts)
+    return f"{line} — {record.note.strip()}" if record.note.strip() else line
 
 
 # What to say, or paste into the call's chat, before recording: short, plain, and

@@ -12,10 +12,14 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from minuta.core import timecode
 from minuta.core.models import Meeting, Segment
+
+if TYPE_CHECKING:
+    from minuta.app.export import ExportContext
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -81,10 +85,11 @@ def _paragraph(*runs: str, style: str | None = None) -> str:
     return f"<w:p>{props}{''.join(runs)}</w:p>"
 
 
-def _document(meeting: Meeting, segments: Sequence[Segment]) -> str:
+def _document(meeting: Meeting, segments: Sequence[Segment], context: ExportContext | None) -> str:
     # Imported lazily: export.py registers this module's writer.
     from minuta.app.export import _date as meeting_date
     from minuta.app.export import _speaker as speaker_label
+    from minuta.app.export import consent_text, head_footer
 
     body = [_paragraph(_run(meeting.title), style="Title")]
     facts = [("Date", meeting_date(meeting)), ("Duration", timecode.clock(meeting.duration_s))]
@@ -92,6 +97,8 @@ def _document(meeting: Meeting, segments: Sequence[Segment]) -> str:
         facts.append(("Participants", ", ".join(meeting.participants)))
     if meeting.language:
         facts.append(("Language", meeting.language))
+    if context is not None:
+        facts.append(("Consent", consent_text(meeting, context)))
     body += [_paragraph(_run(f"{name}: ", bold=True), _run(value)) for name, value in facts]
     if meeting.notes.strip():
         body.append(_paragraph(_run("Notes"), style="Heading1"))
@@ -101,6 +108,8 @@ def _document(meeting: Meeting, segments: Sequence[Segment]) -> str:
         who = speaker_label(segment)
         head = f"[{timecode.clock(segment.start)}]" + (f" {who}:" if who else "")
         body.append(_paragraph(_run(head, bold=True), _run(" " + segment.text)))
+    if context is not None:
+        body.append(_paragraph(_run(head_footer(context))))
     section = (
         '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"'
@@ -115,14 +124,19 @@ def _document(meeting: Meeting, segments: Sequence[Segment]) -> str:
     )
 
 
-def to_docx(meeting: Meeting, segments: Sequence[Segment]) -> bytes:
-    """The meeting's details, notes and transcript as the bytes of a .docx file."""
+def to_docx(
+    meeting: Meeting, segments: Sequence[Segment], context: ExportContext | None = None
+) -> bytes:
+    """The meeting's details, notes and transcript as the bytes of a .docx file.
+
+    With ``context``: a "Consent" line among the facts, and the audit head last.
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         # [Content_Types].xml first, as some readers expect.
         package.writestr("[Content_Types].xml", _CONTENT_TYPES)
         package.writestr("_rels/.rels", _PACKAGE_RELS)
-        package.writestr("word/document.xml", _document(meeting, segments))
+        package.writestr("word/document.xml", _document(meeting, segments, context))
         package.writestr("word/_rels/document.xml.rels", _DOCUMENT_RELS)
         package.writestr("word/styles.xml", _STYLES)
     return buffer.getvalue()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from minuta.audio.decode import decode_file
 from minuta.audio.encrypted_audio import SAMPLE_RATE, EncryptedAudioWriter
+from minuta.core.audit import AuditKind
 from minuta.core.models import ChannelKind, MeetingSource, MeetingState, Transcript
 from minuta.store.fsutil import ensure_private_dir
 from minuta.store.meetings import NewMeeting
@@ -110,6 +111,7 @@ def import_file(
             started_at=decoded.recorded_at or _file_time(path),
             duration=duration,
             transcript=transcript,
+            file_format=path.suffix.lstrip(".").lower() or "unknown",
         )
     except BaseException:
         shutil.rmtree(meeting_dir, ignore_errors=True)
@@ -128,6 +130,7 @@ def _save(
     started_at: datetime,
     duration: float,
     transcript: Transcript,
+    file_format: str,
 ) -> int:
     with store.db.transaction():
         meeting_id = store.meetings.create(
@@ -150,6 +153,17 @@ def _save(
             meeting_id, channel_id, file_uid, SAMPLE_RATE, duration, finalised=True
         )
         store.meetings.add_segments(meeting_id, channel_id, transcript.segments)
+        # The file's type and the audio's length; never its name, which can name people.
+        store.audit.add(
+            AuditKind.MEETING_IMPORTED,
+            meeting_id=meeting_id,
+            detail={
+                "format": file_format,
+                "duration_s": round(duration),
+                "segments": len(transcript.segments),
+                "language": transcript.language or "",
+            },
+        )
     return meeting_id
 
 

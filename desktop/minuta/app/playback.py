@@ -43,8 +43,13 @@ class ChannelFile:
 
 
 def channel_files(store: Store, meeting_id: int) -> list[ChannelFile]:
-    """The meeting's audio files (a quick read: run it on the store's thread)."""
+    """The meeting's audio files (a quick read: run it on the store's thread).
+
+    Empty when its audio was deleted (the key went with it): see ``Meeting.audio_deleted_at``.
+    """
     meeting = store.meetings.get(meeting_id)
+    if meeting.audio_deleted_at is not None:
+        return []
     key = store.meeting_key(meeting.id, meeting.uid)
     return [
         ChannelFile(store.audio_path(meeting.uid, record.file_uid), key, record.duration_s)

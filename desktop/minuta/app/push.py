@@ -27,6 +27,7 @@ from minuta.core.crm import (
     PushPlan,
     PushState,
     PushTask,
+    audit_id,
     new_ref,
 )
 from minuta.core.models import Meeting
@@ -244,7 +245,16 @@ def plan_push(
     content: PushContent,
     target: CrmTarget,
     owners: Mapping[str, str],
+    *,
+    audit_head: str | None = None,
 ) -> PushPlan:
+    """The exact requests; ``audit_head`` (``store.audit.head()``) goes into the note.
+
+    The head is part of the bytes shown and approved, and is kept with the push,
+    so a copy of it is outside the store (in the CRM) once the push is sent.
+    """
+    if audit_head is not None:
+        content = replace(content, audit_head=audit_head)
     ref = new_ref()
     requests = connector.plan_requests(content, target, owners, ref)
     return PushPlan(
@@ -254,6 +264,7 @@ def plan_push(
         ref=ref,
         requests=tuple(requests),
         owners=tuple(sorted(owners.items())),
+        audit_head=content.audit_head,
     )
 
 
@@ -275,9 +286,10 @@ def approve(store: Store, meeting_id: int, plan: PushPlan, shown_digest: str) ->
             "push_id": push_id,
             "crm": plan.connection,
             "kind": plan.kind.value,
-            "target": f"{plan.target.kind.value}:{plan.target.remote_id}",
+            "target": f"{plan.target.kind.value}:{audit_id(plan.kind, plan.target.remote_id)}",
             "payload_sha256": digest,
             "requests": len(plan.requests),
+            "audit_head": plan.audit_head,
         },
     )
     store.settings.set(Setting.CRM_LAST_USED, plan.connection)

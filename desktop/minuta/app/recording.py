@@ -3,7 +3,8 @@
 Order of operations, so that nothing is ever lost or half-known:
 
 1. the meeting's metadata (title, start, participants, consent, devices), its
-   channels and its (empty, unfinished) audio file records are committed;
+   consent record, its channels and its (empty, unfinished) audio file records
+   are committed, with the "recorded" audit event;
 2. the encrypted files are created and the recording lock is taken;
 3. capture starts — only now does audio flow;
 4. at the end, the files are finalised, and the journal's events and the
@@ -25,7 +26,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from minuta.app.consent import require_consent
+from minuta.app.consent import audit_detail, consent_record, require_consent
 from minuta.audio.capture import AudioDevice, CaptureBackend, DeviceKind, find_device
 from minuta.audio.encrypted_audio import SAMPLE_RATE, EncryptedAudioWriter
 from minuta.audio.recorder import (
@@ -37,6 +38,8 @@ from minuta.audio.recorder import (
     StopReason,
 )
 from minuta.audio.recording_plan import AudioSink
+from minuta.core.audit import AuditKind
+from minuta.core.consent import ConsentRecord
 from minuta.core.models import ChannelKind, Consent, MeetingSource, MeetingState, Segment
 from minuta.store.fsutil import ensure_private_dir
 from minuta.store.journal import JournalWriter
@@ -62,6 +65,25 @@ class RecordingRequest:
     consent: Consent = Consent.UNKNOWN  # must allow recording: see minuta.app.consent
     limits: Limits = field(default_factory=Limits)
     language: str | None = None  # None: detected per channel
+    # Who was told, how and when (the consent step's answer in full). Without one, a
+    # record is made from ``consent``, the participants, and the usual method.
+    consent_record: ConsentRecord | None = None
+
+    @property
+    def decision(self) -> Consent:
+        """The consent answer: the record's, or ``consent``; UNKNOWN when the two disagree."""
+        record = self.consent_record
+        if record is None:
+            return self.consent
+        if self.consent is not Consent.UNKNOWN and self.consent != record.decision:
+            return Consent.UNKNOWN  # two different answers are no clear answer
+        return record.decision
+
+    def full_consent_record(self) -> ConsentRecord:
+        """The record to keep with the meeting (made now, when the request has none)."""
+        if self.consent_record is not None:
+            return self.consent_record
+        return consent_record(self.decision, informed=self.participants)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +231,8 @@ def start_recording(
     :class:`~minuta.app.consent.ConsentRequiredError` unless the request records
     consent that allows recording.
     """
-    consent = require_consent(request.consent)
+    consent = require_consent(request.decision)
+    record = request.full_consent_record()  # its decision is ``consent``, checked just now
     plans = _plans(backend, request)
     device_names = {}
     for plan in plans:
@@ -241,6 +264,10 @@ def start_recording(
                     devices=device_names,
                 ),
                 wrapped,
+            )
+            store.consent.save(meeting_id, record)
+            store.audit.add(
+                AuditKind.RECORDING_STARTED, meeting_id=meeting_id, detail=audit_detail(record)
             )
             file_ids = {}
             for plan in plans:
@@ -292,8 +319,7 @@ def start_recording(
                 item.abort() if isinstance(item, EncryptedAudioWriter) else item.close(final=False)
         lock.release()
         if meeting_id is not None:
-            with contextlib.suppress(Exception), store.db.transaction():
-                store.meetings.delete(meeting_id)
+            _forget_unstarted(store, meeting_id)
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return RecordingSession(
@@ -305,6 +331,17 @@ def start_recording(
         file_ids=file_ids,
         live=live,
     )
+
+
+def _forget_unstarted(store: Store, meeting_id: int) -> None:
+    with contextlib.suppress(Exception), store.db.transaction():
+        store.meetings.delete(meeting_id)
+        # The log said "recorded"; it says what became of it too.
+        store.audit.add(
+            AuditKind.MEETING_DELETED,
+            meeting_id=meeting_id,
+            detail={"reason": "recording_not_started"},
+        )
 
 
 class _LiveTap:

@@ -39,10 +39,16 @@ class _Named:
 
 
 def channel_audio(store: Store, meeting_id: int) -> dict[ChannelKind, np.ndarray]:
-    """The meeting's stored audio, decoded: 16 kHz mono per channel."""
+    """The meeting's stored audio, decoded: 16 kHz mono per channel.
+
+    Raises :class:`~minuta.app.meetings.AudioDeletedError` when it was deleted.
+    """
+    from minuta.app.meetings import AudioDeletedError
     from minuta.audio.encrypted_audio import EncryptedAudioReader
 
     meeting = store.meetings.get(meeting_id)
+    if meeting.audio_deleted_at is not None:
+        raise AudioDeletedError(meeting)
     key = store.meeting_key(meeting.id, meeting.uid)
     return {
         record.channel: EncryptedAudioReader(store.audio_path(meeting.uid, record.file_uid), key)
@@ -127,7 +133,11 @@ def assign_speakers(
     Replaces earlier speakers of the given channels; names the user gave are kept
     for voices found again. Returns all the meeting's speakers.
     """
+    from minuta.app.meetings import AudioDeletedError
+
     meeting = store.meetings.get(meeting_id)
+    if meeting.audio_deleted_at is not None:
+        raise AudioDeletedError(meeting)  # its key, which seals voices, is gone with it
     channel_ids = store.meetings.channel_ids(meeting_id)
     missing = [kind.value for kind in audio_by_channel if kind not in channel_ids]
     if missing:

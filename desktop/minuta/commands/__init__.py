@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from minuta.app.paths import AppPaths
+from minuta.commands.audit_commands import cmd_audit
 from minuta.commands.crm_commands import cmd_crm, cmd_push
 from minuta.commands.meeting_commands import (
     cmd_delete,
@@ -16,9 +17,17 @@ from minuta.commands.meeting_commands import (
     cmd_show,
 )
 from minuta.commands.model_commands import cmd_models
+from minuta.commands.person_commands import cmd_person
 from minuta.commands.recording_commands import cmd_devices, cmd_record, cmd_recover
+from minuta.commands.retention_commands import cmd_keep, cmd_retention
 from minuta.commands.speaker_commands import cmd_speakers
-from minuta.commands.store_commands import cmd_init, cmd_recovery_key, cmd_status, cmd_unlock
+from minuta.commands.store_commands import (
+    cmd_init,
+    cmd_recovery_key,
+    cmd_shred,
+    cmd_status,
+    cmd_unlock,
+)
 from minuta.commands.summary_commands import cmd_ask, cmd_summarize
 from minuta.commands.transcript_commands import cmd_retranscribe
 
@@ -43,6 +52,11 @@ COMMANDS: dict[str, Command] = {
     "push": cmd_push,
     "unlock": cmd_unlock,
     "recovery-key": cmd_recovery_key,
+    "shred": cmd_shred,
     "summarize": cmd_summarize,
     "ask": cmd_ask,
+    "retention": cmd_retention,
+    "keep": cmd_keep,
+    "audit": cmd_audit,
+    "person": cmd_person,
 }

@@ -232,7 +232,7 @@ def cmd_push(args: argparse.Namespace, paths: AppPaths) -> None:
             owners = push.match_owners(content.tasks, connector.list_users())
         except CrmError as exc:
             raise UserFacingError(exc.message) from exc
-        plan = push.plan_push(connector, content, target, owners)
+        plan = push.plan_push(connector, content, target, owners, audit_head=store.audit.head())
         print_plan(plan)
         shown = plan.digest()
         if not args.yes:

@@ -67,11 +67,14 @@ def cmd_list(args: argparse.Namespace, paths: AppPaths) -> None:
 
 
 def cmd_show(args: argparse.Namespace, paths: AppPaths) -> None:
+    from minuta.app.consent import describe_consent
+
     store = open_store(paths)
     try:
         meeting = store.meetings.get(args.meeting_id)
         segments = store.meetings.segments(meeting.id)
         pushes = store.outbox.for_meeting(meeting.id)
+        consent = store.consent.get(meeting.id)
     finally:
         store.close()
     date = meeting.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -80,6 +83,7 @@ def cmd_show(args: argparse.Namespace, paths: AppPaths) -> None:
         f"{date} · {clock(meeting.duration_s)} · language {meeting.language or 'unknown'}"
         f" · model {meeting.transcript_model or '-'}"
     )
+    print(f"Consent: {describe_consent(meeting, consent)}")
     for line in push_lines(pushes):
         print(line)
     if meeting.notes.strip():
@@ -127,21 +131,23 @@ def cmd_search(args: argparse.Namespace, paths: AppPaths) -> None:
 
 
 def cmd_export(args: argparse.Namespace, paths: AppPaths) -> None:
-    from minuta.app.export import BINARY_FORMATS, export_bytes
+    """The export, with consent and audit head, logged with its bytes before it is written."""
+    from minuta.app.export import BINARY_FORMATS
+    from minuta.app.export_service import STDOUT, export_meeting
 
     if args.output is None and args.format in BINARY_FORMATS:
         fail(f"A {args.format} file cannot be printed; give a file to write with -o FILE")
+    if args.output is not None and args.output.exists():
+        fail(f"{args.output} already exists; choose another name or remove it first")
+    destination = STDOUT if args.output is None else str(args.output.resolve())
     store = open_store(paths)
     try:
-        meeting = store.meetings.get(args.meeting_id)
-        data = export_bytes(meeting, store.meetings.segments(meeting.id), args.format)
+        data = export_meeting(store, args.meeting_id, args.format, destination)
     finally:
         store.close()
     if args.output is None:
         sys.stdout.write(data.decode("utf-8"))
         return
-    if args.output.exists():
-        fail(f"{args.output} already exists; choose another name or remove it first")
     args.output.write_bytes(data)
     print(f"Wrote {args.output}", file=sys.stderr)
 

@@ -19,6 +19,7 @@ from minuta.core.timecode import clock
 if TYPE_CHECKING:
     from minuta.app.recording import RecordingRequest, RecordingSession
     from minuta.audio.levels import Level
+    from minuta.core.consent import ConsentMethod, ConsentRecord
     from minuta.core.models import ChannelKind, Consent, RecordingEvent, Segment
     from minuta.store.store import Store
     from minuta.transcribe.live import LiveTranscriber
@@ -87,16 +88,18 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
 
     limits = Limits(max_length_s=args.max_minutes * 60.0)
     language = normalise_language(args.language)  # a typo fails before any recording
-    consent = _ask_consent(args.consent, language)
+    participants = tuple(args.participant or ())
+    record = _consent_record(args, paths, language, participants)
     request = RecordingRequest(
         title=args.title,
         microphone=args.mic,
         output=args.output,
         record_output=not args.no_output,
-        participants=tuple(args.participant or ()),
-        consent=consent,
+        participants=participants,
+        consent=record.decision,
         limits=limits,
         language=language,
+        consent_record=record,
     )
     listener = _TerminalListener()
     _interrupt_on_signals()  # until the recording runs, a signal cancels (a passphrase prompt)
@@ -139,13 +142,45 @@ def cmd_record(args: argparse.Namespace, paths: AppPaths) -> None:
         store.close()
 
 
-def _ask_consent(given: str | None, language: str | None) -> Consent:
-    """The participants' consent: from ``--consent``, or asked at the terminal.
+def _consent_record(
+    args: argparse.Namespace, paths: AppPaths, language: str | None, participants: tuple[str, ...]
+) -> ConsentRecord:
+    """The consent step: the answer, how they were told (``--consent-method``), and who
+    (``--informed``, else the participants). A refusal ends here, logged, with nothing
+    recorded; without an answer that allows recording nothing is (``start_recording``
+    checks again)."""
+    from minuta.app.consent import ConsentRequiredError, consent_record
+    from minuta.core.consent import parse_informed, parse_method
+    from minuta.core.models import Consent
 
-    There is no way around it: without an answer that allows recording, nothing
-    is recorded (``start_recording`` checks again).
-    """
-    from minuta.app.consent import ConsentRequiredError, announcement, parse_consent
+    consent, shown_in = _ask_consent(args.consent, language)
+    method = parse_method(args.consent_method, consent)
+    if consent is Consent.DECLINED:
+        _log_declined(paths, method)
+    if not consent.allows_recording:
+        fail(str(ConsentRequiredError(consent)))
+    informed = parse_informed(args.informed) if args.informed is not None else participants
+    return consent_record(consent, method=method, informed=informed, announcement_language=shown_in)
+
+
+def _log_declined(paths: AppPaths, method: ConsentMethod) -> None:
+    """Put the refusal in the audit log; a store that cannot be opened only misses that."""
+    from minuta.app.consent import record_declined
+
+    try:
+        store = open_store(paths, quiet_about_interrupted=True)
+    except Exception:  # noqa: BLE001 - the answer stands (nothing is recorded) all the same
+        return
+    try:
+        record_declined(store, method)
+    finally:
+        store.close()
+
+
+def _ask_consent(given: str | None, language: str | None) -> tuple[Consent, str | None]:
+    """The participants' answer: from ``--consent``, or asked at the terminal; with the
+    language the announcement was shown in (None: it was not shown)."""
+    from minuta.app.consent import ANNOUNCEMENTS, announcement, parse_consent
     from minuta.core.models import Consent
 
     if given is None:
@@ -154,9 +189,11 @@ def _ask_consent(given: str | None, language: str | None) -> Consent:
                 "Tell everyone they are being recorded first, then say so with --consent "
                 "informed (everyone agreed) or --consent internal (an internal meeting)."
             )
+        text = announcement(language)
+        shown_in = next(code for code, known in ANNOUNCEMENTS.items() if known == text)
         print(
             "Before recording, tell everyone they are being recorded. You can say or paste:\n\n"
-            f"  {announcement(language)}\n"
+            f"  {text}\n"
         )
         answers = {"i": Consent.INFORMED, "n": Consent.INTERNAL, "d": Consent.DECLINED}
         reply = ""
@@ -169,12 +206,8 @@ def _ask_consent(given: str | None, language: str | None) -> Consent:
                 .strip()
                 .lower()[:1]
             )
-        consent = answers[reply]
-    else:
-        consent = parse_consent(given)
-    if not consent.allows_recording:
-        fail(str(ConsentRequiredError(consent)))
-    return consent
+        return answers[reply], shown_in
+    return parse_consent(given), None
 
 
 def _live_transcriber(

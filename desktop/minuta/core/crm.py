@@ -32,6 +32,19 @@ class CrmKind(StrEnum):
     WEBHOOK = "webhook"
 
 
+def audit_id(crm: CrmKind, remote_id: str) -> str:
+    """How the audit log names a record in the CRM.
+
+    A CRM's own ids ("1234", a GUID) name no one by themselves and let a
+    compliance team find the record. A webhook's target is whatever the user
+    typed (often a person's e-mail address) and its receiver's ids are unknown,
+    and the audit log outlives the meeting: there, only a hash is kept.
+    """
+    if crm is CrmKind.WEBHOOK:
+        return "sha256:" + hashlib.sha256(remote_id.encode("utf-8")).hexdigest()[:16]
+    return remote_id
+
+
 class TargetKind(StrEnum):
     PERSON = "person"
     COMPANY = "company"
@@ -79,6 +92,9 @@ class PushContent:
     duration_s: float
     note: str  # the meeting note: summary, decisions, risks, next steps
     tasks: tuple[PushTask, ...] = ()
+    # The audit log's head when the push was planned, written into the note's
+    # reference line: a copy outside the store that shows if the log is cut short.
+    audit_head: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +130,14 @@ class PushPlan:
     ref: str  # the push's reference, written into each record to find it again
     requests: tuple[PlannedRequest, ...]
     owners: tuple[tuple[str, str], ...] = field(default=())  # (summary name, CRM user id)
+    audit_head: str = ""  # the audit head its content carries ("" for none)
 
     def digest(self) -> str:
         """SHA-256 over every request's bytes: what an approval is an approval of."""
         h = hashlib.sha256()
         h.update(f"{self.kind}\n{self.target.kind}:{self.target.remote_id}\n".encode())
+        if self.audit_head:  # plans without one keep the digest they always had
+            h.update(f"audit {self.audit_head}\n".encode())
         for request in self.requests:
             h.update(request.fingerprint())
         return h.hexdigest()
@@ -191,6 +210,7 @@ class OutboxPush:
     next_attempt_at: datetime | None = None
     last_error: str | None = None
     finished_at: datetime | None = None
+    audit_head: str | None = None  # the audit head the push carried (None: before v6)
 
     @property
     def first_record(self) -> CreatedRecord | None:

@@ -124,6 +124,11 @@ class Meeting:
     segment_count: int = 0
     participants: tuple[str, ...] = ()
     consent: str = "unknown"
+    # Retention: the user's "keep this meeting" (rules skip it), and when the audio or
+    # the transcript was deleted (by a rule or by the user); None while it is there.
+    keep: bool = False
+    audio_deleted_at: datetime | None = None
+    transcript_deleted_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

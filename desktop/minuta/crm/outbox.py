@@ -31,6 +31,7 @@ from minuta.core.crm import (
     OutboxPush,
     PushState,
     StepState,
+    audit_id,
     fill_placeholders,
 )
 from minuta.crm.connector import Connector
@@ -140,10 +141,11 @@ def deliver(
             "push_id": push.id,
             "crm": plan.connection,
             "kind": plan.kind.value,
-            "target": f"{plan.target.kind.value}:{plan.target.remote_id}",
+            "target": f"{plan.target.kind.value}:{audit_id(plan.kind, plan.target.remote_id)}",
             "payload_sha256": plan.digest(),
             "remote_ids": [
-                f"{r.step}:{c.remote_id}" for r, c in zip(plan.requests, records, strict=True)
+                f"{r.step}:{audit_id(plan.kind, c.remote_id)}"
+                for r, c in zip(plan.requests, records, strict=True)
             ],
         },
     )

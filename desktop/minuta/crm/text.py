@@ -3,7 +3,8 @@
 The meeting note and each task carry a reference marker, ``minuta-…/step``: it
 is how a record is found again when an attempt's outcome is unknown, and it
 tells a colleague reading the CRM where the note came from. It is random and
-says nothing about the meeting.
+says nothing about the meeting. The note's reference line also carries the audit
+log's head (``· audit 3f2a…``), so a log cut short later no longer holds it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from minuta.core.audit import short_hash
 from minuta.core.crm import PushContent, PushTask
 
 
@@ -22,10 +24,19 @@ def note_subject(content: PushContent) -> str:
     return f"{content.title} ({content.started_at:%Y-%m-%d})"
 
 
+def reference_line(content: PushContent, ref: str, step: str) -> str:
+    """``Ref. minuta-…/note``, with the audit head's first 16 digits when there is one.
+
+    The head follows the marker after a space, so :func:`has_marker` still finds it.
+    """
+    line = f"Ref. {ref_marker(ref, step)}"
+    return f"{line} · audit {short_hash(content.audit_head)}" if content.audit_head else line
+
+
 def note_text(content: PushContent, ref: str, step: str = "note") -> str:
     """The meeting note: the user's approved text, then the reference line."""
     body = content.note.strip()
-    return f"{body}\n\nRef. {ref_marker(ref, step)}"
+    return f"{body}\n\n{reference_line(content, ref, step)}"
 
 
 def task_subject(task: PushTask) -> str:

@@ -29,16 +29,29 @@ from minuta.store.database import Database
 _COLUMNS = "id, at, kind, meeting_id, detail, prev_hash, hash"
 
 
+def _detail(row: Any) -> dict[str, Any] | None:
+    """The event's detail; None when it is not a JSON object (edited outside Minuta)."""
+    try:
+        detail = json.loads(row["detail"])
+    except (TypeError, ValueError):
+        return None
+    return detail if isinstance(detail, dict) else None
+
+
 def _event(row: Any) -> AuditEvent:
     try:
         kind = AuditKind(row["kind"])
     except ValueError:  # written by a newer Minuta: shown as what it is not, never dropped
         kind = AuditKind.SETTING_CHANGED
+    try:
+        at = datetime.fromisoformat(str(row["at"]))
+    except ValueError:  # edited outside Minuta; verify() reports it, the list still shows it
+        at = datetime.fromtimestamp(0, UTC)
     return AuditEvent(
-        at=datetime.fromisoformat(row["at"]),
+        at=at,
         kind=kind,
         meeting_id=row["meeting_id"],
-        detail=json.loads(row["detail"]),
+        detail=_detail(row) or {},
         id=row["id"],
         hash=row["hash"],
         prev_hash=row["prev_hash"],
@@ -46,13 +59,17 @@ def _event(row: Any) -> AuditEvent:
 
 
 def _row_hash(row: Any, prev_hash: str) -> str:
+    """The hash ``row`` should have; "" (matching no hash) when its detail is not readable."""
+    detail = _detail(row)
+    if detail is None:
+        return ""
     return chain_hash(
         prev_hash,
         event_id=int(row["id"]),
         at=str(row["at"]),
         kind=str(row["kind"]),
         meeting_id=row["meeting_id"],
-        detail=json.loads(row["detail"]),
+        detail=detail,
     )
 
 
@@ -74,7 +91,9 @@ class AuditLog:
         event_id = 1 if last is None else int(last["id"]) + 1
         prev_hash = GENESIS_HASH if last is None else str(last["hash"] or GENESIS_HASH)
         at = event.at.astimezone(UTC).isoformat()
-        detail = dict(event.detail)
+        # Hashed as it will read back: JSON turns tuples into lists, enum members
+        # into their values and keys into strings, and verify() hashes what it reads.
+        detail = json.loads(json.dumps(dict(event.detail), ensure_ascii=False))
         digest = chain_hash(
             prev_hash,
             event_id=event_id,
@@ -208,7 +227,14 @@ class AuditLog:
                         f"Entry {event_id} has no hash: it was added outside Minuta.",
                     )
                 )
-            elif _row_hash(row, str(row["prev_hash"] or "")) != row["hash"]:
+                # Chain on from what its hash would be, so an entry whose hash was
+                # only blanked is one problem, not two.
+                prev_hash = _row_hash(row, prev_hash)
+                seen.add(prev_hash)
+                expected_id = event_id + 1
+                continue
+            recomputed = _row_hash(row, str(row["prev_hash"] or ""))
+            if not recomputed or recomputed != row["hash"]:
                 problems.append(
                     AuditProblem(
                         ProblemKind.CHANGED,

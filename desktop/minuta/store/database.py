@@ -63,6 +63,39 @@ class Database:
         _configure(conn)
         return cls(conn, path)
 
+    @classmethod
+    def open_read_only(cls, path: Path, key: bytes) -> Database:
+        """A connection that cannot write, to check a copy (a rekey's) before it is used."""
+        conn = _connect(path, key, read_only=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            try:
+                _raise_diagnosis(conn, path, None, exc)
+            finally:
+                conn.close()
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.create_function("minuta_fold", 1, fold, deterministic=True)
+        return cls(conn, path)
+
+    def export_to(self, path: Path, key: bytes) -> None:
+        """Write a fresh, compact copy of this database to ``path``, encrypted with ``key``.
+
+        ``sqlcipher_export`` rebuilds every table and index page by page (a vacuum
+        into a new file) and copies triggers and virtual tables' schema as written;
+        it leaves ``user_version`` behind, so that is set here. ``path`` should be an
+        empty file made private beforehand (:func:`create_private_file`).
+        """
+        version = int(self._conn.execute("PRAGMA main.user_version").fetchone()[0])
+        # Bound, so the key never becomes part of an SQL text.
+        self._conn.execute("ATTACH DATABASE ? AS rekey KEY ?", (str(path), f"x'{key.hex()}'"))
+        try:
+            with self._damage_reported():
+                self._conn.execute("SELECT sqlcipher_export('rekey')").fetchall()
+            self._conn.execute(f"PRAGMA rekey.user_version = {version}")
+        finally:
+            self._conn.execute("DETACH DATABASE rekey")
+
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
         with self._damage_reported():
             return self._conn.execute(sql, params)
@@ -130,8 +163,16 @@ class Database:
         self._conn.close()
 
 
-def _connect(path: Path, key: bytes) -> Any:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+def _connect(path: Path, key: bytes, *, read_only: bool = False) -> Any:
+    if read_only:
+        conn = sqlcipher3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=True,
+        )
+    else:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
     conn.row_factory = sqlcipher3.Row
     # SQLCipher logs decryption failures to stderr; we report them ourselves.
     conn.execute("PRAGMA cipher_log_level = NONE")

@@ -95,6 +95,48 @@ class StoreNotReadyError(StoreError):
         )
 
 
+class StoreBusyError(StoreError):
+    """The store is open elsewhere, so it cannot be vacuumed and rekeyed now."""
+
+    def __init__(self, root: Path, *, waiting_to_open: bool = False) -> None:
+        if waiting_to_open:
+            message = (
+                f"The Minuta store in {root} is being cleaned up (vacuumed and given a new "
+                "key) by another Minuta process, and that is taking long. Nothing was changed. "
+                "Try again in a minute."
+            )
+        else:
+            message = (
+                f"The Minuta store in {root} is open in another Minuta window or command "
+                "(or a transcription still running), so it cannot be vacuumed and given a new "
+                "key now. Nothing was changed. Close the other one and try again."
+            )
+        super().__init__(message)
+
+
+class RekeyCheckError(StoreError):
+    """The re-encrypted copy a rekey made failed its checks; it was discarded."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"Vacuuming the store stopped: {detail}. Nothing was changed; the store and its "
+            "key are as they were. If this happens again, the database may be damaged: "
+            "make a backup of the data folder."
+        )
+
+
+class RekeyPendingError(StoreNotReadyError):
+    """A rekey was interrupted; only a full open (:func:`open_store`) finishes it."""
+
+    def __init__(self, root: Path) -> None:
+        StoreError.__init__(
+            self,
+            f"The Minuta store in {root} was interrupted while it was being given a new key. "
+            "Nothing was changed. Start the app, or run `minuta list`, to finish that, then "
+            "try again.",
+        )
+
+
 class WrongKeyError(StoreError):
     def __init__(self, detail: str = "") -> None:
         extra = f" {detail}" if detail else ""

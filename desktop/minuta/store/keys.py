@@ -12,6 +12,12 @@ and always wrapped by the recovery key (HKDF, since a recovery key already has
 
 Meeting data keys are wrapped by a subkey of the master key; see
 :func:`wrap_meeting_key`.
+
+The database itself is opened with :func:`database_key`: the master key for a
+store never rekeyed, and after a rekey a key of its own, wrapped by a subkey of
+the master key in ``store.json``. A rekey replaces only that wrapped key, so the
+keyring entry, the passphrase and the recovery key the user wrote down keep
+working, and meeting keys (and so the audio files) are untouched.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from minuta.store.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
-from minuta.store.manifest import KeyMode, StoreManifest, WrappedKey
+from minuta.store.manifest import KeyMode, PendingRekey, StoreManifest, WrappedKey
 from minuta.store.paths import StorePaths
 from minuta.store.recovery import RecoveryKey
 from minuta.store.secret_store import SecretStore
@@ -191,6 +197,42 @@ def new_keys(store_id: str, mode: KeyMode, passphrase: str | None) -> NewKeys:
     return NewKeys(
         master, recovery, wrap_with_recovery(master, recovery, store_id), passphrase_wrap
     )
+
+
+# --- the database key -------------------------------------------------------------
+
+_DATABASE_KEY_WRAP = "database-key-wrap"
+
+
+def wrap_database_key(master: bytes, key: bytes, store_id: str) -> WrappedKey:
+    """``key`` sealed for ``store.json``'s ``database_key`` (or a pending rekey)."""
+    kek = derive_key(master, _DATABASE_KEY_WRAP)
+    return WrappedKey("hkdf-sha256", {}, b"", seal(kek, key, _aad(store_id, "database-key")))
+
+
+def unwrap_database_key(master: bytes, wrapped: WrappedKey, store_id: str) -> bytes:
+    kek = derive_key(master, _DATABASE_KEY_WRAP)
+    try:
+        return unseal(kek, wrapped.blob, _aad(store_id, "database-key"))
+    except SealError as exc:
+        # The master key passed its check, so the wrapped key was edited or copied
+        # from another store's key file.
+        raise WrongKeyError(
+            "The database key in store.json does not belong to this store's key (the key "
+            "file was edited, or comes from another store)."
+        ) from exc
+
+
+def database_key(manifest: StoreManifest, master: bytes) -> bytes:
+    """The key that opens ``minuta.db``: its own once rekeyed, else the master key."""
+    if manifest.database_key is None:
+        return master
+    return unwrap_database_key(master, manifest.database_key, manifest.store_id)
+
+
+def pending_database_key(pending: PendingRekey, master: bytes, store_id: str) -> bytes:
+    """The new key of a rekey under way (or interrupted)."""
+    return unwrap_database_key(master, pending.database_key, store_id)
 
 
 # --- meeting keys -----------------------------------------------------------------

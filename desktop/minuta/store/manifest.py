@@ -5,6 +5,13 @@ is protected (keyring or passphrase), a one-way check value of that key, the
 database file's salt, and the database key wrapped by the recovery key (and by
 the passphrase in passphrase mode). Without the keyring entry, the recovery key
 or the passphrase, nothing in it opens anything.
+
+Once a store has been rekeyed (:mod:`minuta.store.rekey`), the database has a key
+of its own, ``database_key``, wrapped by the master key; before that the master
+key opens the database itself. ``rekey_pending`` is set only while a rekey runs,
+and tells the next open how to finish or undo one that was killed. A manifest
+with either field is written as version 2, so that a Minuta from before refuses
+it plainly instead of trying the wrong key.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from minuta.store.errors import ManifestDamagedError
 from minuta.store.fsutil import write_atomic
 
 MANIFEST_FORMAT = "minuta-store"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
+# Written while a store has neither a database key nor a pending rekey.
+_PLAIN_VERSION = 1
 
 
 class KeyMode(StrEnum):
@@ -69,6 +78,31 @@ class WrappedKey:
 
 
 @dataclass(frozen=True, slots=True)
+class PendingRekey:
+    """A rekey under way: the new database key, the copy's name, and its salt once known."""
+
+    database_key: WrappedKey
+    temp_name: str
+    new_salt: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "database_key": self.database_key.to_json(),
+            "temp_name": self.temp_name,
+            "new_salt": self.new_salt,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PendingRekey:
+        salt = data.get("new_salt")
+        return cls(
+            database_key=WrappedKey.from_json(data["database_key"]),
+            temp_name=str(data["temp_name"]),
+            new_salt=None if salt is None else str(salt),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class StoreManifest:
     store_id: str
     created_at: str
@@ -79,6 +113,9 @@ class StoreManifest:
     db_salt: str | None = None
     recovery_acknowledged: bool = False
     passphrase: WrappedKey | None = None
+    # The database's own key, wrapped by the master key; None: the master key is it.
+    database_key: WrappedKey | None = None
+    rekey_pending: PendingRekey | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_changes(self, **changes: Any) -> StoreManifest:
@@ -87,7 +124,7 @@ class StoreManifest:
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "format": MANIFEST_FORMAT,
-            "version": MANIFEST_VERSION,
+            "version": self._version(),
             "store_id": self.store_id,
             "created_at": self.created_at,
             "state": self.state.value,
@@ -99,8 +136,17 @@ class StoreManifest:
         }
         if self.passphrase is not None:
             data["passphrase"] = self.passphrase.to_json()
+        if self.database_key is not None:
+            data["database_key"] = self.database_key.to_json()
+        if self.rekey_pending is not None:
+            data["rekey_pending"] = self.rekey_pending.to_json()
         data.update(self.extra)
         return data
+
+    def _version(self) -> int:
+        if self.database_key is None and self.rekey_pending is None:
+            return _PLAIN_VERSION
+        return MANIFEST_VERSION
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StoreManifest:
@@ -116,8 +162,12 @@ class StoreManifest:
             "recovery",
             "recovery_acknowledged",
             "passphrase",
+            "database_key",
+            "rekey_pending",
         }
         passphrase = data.get("passphrase")
+        database_key = data.get("database_key")
+        pending = data.get("rekey_pending")
         return cls(
             store_id=str(data["store_id"]),
             created_at=str(data["created_at"]),
@@ -128,6 +178,8 @@ class StoreManifest:
             recovery=WrappedKey.from_json(data["recovery"]),
             recovery_acknowledged=bool(data.get("recovery_acknowledged", False)),
             passphrase=WrappedKey.from_json(passphrase) if passphrase else None,
+            database_key=WrappedKey.from_json(database_key) if database_key else None,
+            rekey_pending=PendingRekey.from_json(pending) if pending else None,
             # Keys written by a newer version are kept, not dropped, on rewrite.
             extra={k: v for k, v in data.items() if k not in known},
         )

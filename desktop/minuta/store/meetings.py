@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from minuta.core.crm import PushState
 from minuta.core.models import (
     ChannelKind,
     Meeting,
@@ -17,6 +18,7 @@ from minuta.core.models import (
     Segment,
     Word,
 )
+from minuta.core.retention import MeetingFacts
 from minuta.store.database import Database
 from minuta.store.errors import MeetingNotFoundError
 
@@ -58,7 +60,8 @@ def _iso(moment: datetime) -> str:
 _MEETING_COLUMNS = """
     m.id, m.uid, m.title, m.started_at, m.duration_s, m.source, m.state, m.language,
     m.notes, m.transcript_model, m.participants, m.consent,
-    (SELECT count(*) FROM segments s WHERE s.meeting_id = m.id) AS segment_count
+    (SELECT count(*) FROM segments s WHERE s.meeting_id = m.id) AS segment_count,
+    m.keep, m.audio_deleted_at, m.transcript_deleted_at
 """
 
 
@@ -77,7 +80,32 @@ def _meeting(row: Any) -> Meeting:
         segment_count=row["segment_count"],
         participants=tuple(json.loads(row["participants"])),
         consent=row["consent"],
+        keep=bool(row["keep"]),
+        audio_deleted_at=_time(row["audio_deleted_at"]),
+        transcript_deleted_at=_time(row["transcript_deleted_at"]),
     )
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+# What the retention rules need of each meeting, in one query. The meeting type is
+# the template of the latest summary (a body that is not JSON has none); "pushed"
+# is the first push that made all its records in the CRM.
+_RETENTION_FACTS = """
+SELECT m.id, m.title, m.started_at, m.state, m.keep, m.source, m.created_at,
+       (SELECT CASE WHEN json_valid(s.body)
+                    THEN json_extract(s.body, '$.provenance.template') END
+          FROM summaries s WHERE s.meeting_id = m.id ORDER BY s.id DESC LIMIT 1)
+           AS meeting_type,
+       (EXISTS (SELECT 1 FROM audio_files a WHERE a.meeting_id = m.id)
+        OR EXISTS (SELECT 1 FROM journal_files j WHERE j.meeting_id = m.id)) AS has_audio,
+       EXISTS (SELECT 1 FROM segments g WHERE g.meeting_id = m.id) AS has_transcript,
+       (SELECT min(p.finished_at) FROM crm_pushes p
+         WHERE p.meeting_id = m.id AND p.state = ? AND p.finished_at IS NOT NULL) AS pushed_at
+FROM meetings m ORDER BY m.started_at, m.id
+"""
 
 
 class MeetingRepository:
@@ -237,6 +265,14 @@ class MeetingRepository:
             raise LookupError(f"no line {segment_id}")
         self._db.execute("DELETE FROM words WHERE segment_id = ?", (segment_id,))
 
+    def set_keep(self, meeting_id: int, keep: bool) -> None:
+        """The user's "keep this meeting": retention rules skip a kept meeting."""
+        cursor = self._db.execute(
+            "UPDATE meetings SET keep = ? WHERE id = ?", (int(keep), meeting_id)
+        )
+        if cursor.rowcount == 0:
+            raise MeetingNotFoundError(meeting_id)
+
     def delete(self, meeting_id: int) -> None:
         """Remove the meeting and, by cascade, its key, channels, speakers, segments, words."""
         cursor = self._db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
@@ -300,6 +336,29 @@ class MeetingRepository:
                 language=row["language"],
                 avg_logprob=row["avg_logprob"],
                 id=row["id"],
+            )
+            for row in rows
+        ]
+
+    def retention_facts(self) -> builtins.list[MeetingFacts]:
+        """Every meeting, as the retention rules see it (oldest first)."""
+        rows = self._db.query_all(_RETENTION_FACTS, (PushState.SENT.value,))
+        return [
+            MeetingFacts(
+                meeting_id=row["id"],
+                title=row["title"],
+                started_at=datetime.fromisoformat(row["started_at"]),
+                meeting_type=str(row["meeting_type"]) if row["meeting_type"] else None,
+                keep=bool(row["keep"]),
+                has_audio=bool(row["has_audio"]),
+                has_transcript=bool(row["has_transcript"]),
+                pushed_at=_time(row["pushed_at"]),
+                state=MeetingState(row["state"]),
+                imported_at=(
+                    datetime.fromisoformat(row["created_at"])
+                    if row["source"] == MeetingSource.IMPORT.value
+                    else None
+                ),
             )
             for row in rows
         ]

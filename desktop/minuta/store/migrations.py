@@ -243,7 +243,8 @@ CREATE TABLE meeting_consent (
     method      TEXT    NOT NULL,
     informed    TEXT    NOT NULL DEFAULT '[]',
     recorded_at TEXT    NOT NULL,
-    note        TEXT    NOT NULL DEFAULT ''
+    note        TEXT    NOT NULL DEFAULT '',
+    announcement_language TEXT
 );
 
 ALTER TABLE meetings ADD COLUMN keep INTEGER NOT NULL DEFAULT 0;

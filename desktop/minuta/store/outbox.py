@@ -62,6 +62,7 @@ def plan_to_json(plan: PushPlan) -> str:
             "target": target_to_json(plan.target),
             "ref": plan.ref,
             "owners": [list(pair) for pair in plan.owners],
+            "audit_head": plan.audit_head,
             # Bodies as base64: the stored bytes are exactly the approved bytes.
             "requests": [
                 {
@@ -87,6 +88,7 @@ def plan_from_json(text: str) -> PushPlan:
         target=target_from_json(data["target"]),
         ref=data["ref"],
         owners=tuple((str(a), str(b)) for a, b in data.get("owners", [])),
+        audit_head=str(data.get("audit_head") or ""),
         requests=tuple(
             PlannedRequest(
                 step=r["step"],
@@ -118,7 +120,7 @@ class OutboxRepository:
         with self._db.transaction():
             cursor = self._db.execute(
                 "INSERT INTO crm_pushes (meeting_id, connection, kind, target, ref, digest, "
-                "plan, state, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "plan, state, approved_at, audit_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     meeting_id,
                     plan.connection,
@@ -129,6 +131,7 @@ class OutboxRepository:
                     plan_to_json(plan),
                     PushState.QUEUED.value,
                     _now(),
+                    plan.audit_head or None,
                 ),
             )
             push_id = int(cursor.lastrowid)
@@ -264,4 +267,5 @@ class OutboxRepository:
             next_attempt_at=_time(row["next_attempt_at"]),
             last_error=row["last_error"],
             finished_at=_time(row["finished_at"]),
+            audit_head=row["audit_head"],
         )

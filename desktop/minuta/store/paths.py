@@ -8,6 +8,10 @@ from pathlib import Path
 MANIFEST_NAME = "store.json"
 DATABASE_NAME = "minuta.db"
 AUDIO_DIR_NAME = "audio"
+# Held (shared) by every process with the store open; a rekey needs it alone.
+LOCK_NAME = "store.lock"
+# The re-encrypted copy a rekey builds before it replaces the database.
+REKEY_TEMP_NAME = f"{DATABASE_NAME}-rekey"
 AUDIO_SUFFIX = ".mnta"
 
 
@@ -28,6 +32,22 @@ class StorePaths:
         return (
             self.root / f"{DATABASE_NAME}-wal",
             self.root / f"{DATABASE_NAME}-shm",
+        )
+
+    @property
+    def lock(self) -> Path:
+        """Holds no data: only an OS lock (see :mod:`minuta.store.open_lock`)."""
+        return self.root / LOCK_NAME
+
+    @property
+    def rekey_temp(self) -> Path:
+        return self.root / REKEY_TEMP_NAME
+
+    @property
+    def rekey_temp_sidecars(self) -> tuple[Path, ...]:
+        """What SQLite may leave beside the copy when a rekey is killed while writing it."""
+        return tuple(
+            self.root / f"{REKEY_TEMP_NAME}-{suffix}" for suffix in ("journal", "wal", "shm")
         )
 
     @property

@@ -7,9 +7,12 @@ a silently ignored preference.
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from typing import Any
 
+from minuta.core.audit import AuditKind
+from minuta.store.audit import AuditLog
 from minuta.store.database import Database
 
 
@@ -39,6 +42,13 @@ class Setting(StrEnum):
     # keyring), and the one a push offers first.
     CRM_CONNECTIONS = "crm/connections"
     CRM_LAST_USED = "crm/last_used"
+    # Retention rules (minuta.core.retention.RetentionSettings as a dict): by default
+    # audio is deleted 30 days after the meeting; transcripts and summaries are kept.
+    RETENTION = "privacy/retention"
+    # Vacuum and rekey (minuta.app.shredding): a deletion is waiting to be shredded,
+    # and when the store was last rekeyed (ISO 8601, None: never).
+    STORE_SHRED_PENDING = "store/shred_pending"
+    STORE_LAST_REKEY = "store/last_rekey"
 
 
 DEFAULTS: dict[Setting, Any] = {
@@ -58,12 +68,33 @@ DEFAULTS: dict[Setting, Any] = {
     Setting.SUMMARY_DEFAULT_TEMPLATE: "customer_follow_up",
     Setting.CRM_CONNECTIONS: [],
     Setting.CRM_LAST_USED: None,
+    Setting.RETENTION: {
+        "version": 1,
+        "global": {"audio_days": 30, "audio_after_push": False, "transcript_months": None},
+        "per_type": {},
+    },
+    Setting.STORE_SHRED_PENDING: False,
+    Setting.STORE_LAST_REKEY: None,
 }
 
 
+# Bookkeeping the app writes by itself, not choices the user makes: changing them
+# is not an audit event (every "store/…" key is such bookkeeping).
+UNAUDITED: frozenset[Setting] = frozenset(
+    {Setting.CRM_LAST_USED, Setting.CONSENT_NOTICE_SEEN, Setting.SETUP_DONE}
+    | {key for key in Setting if key.value.startswith("store/")}
+)
+
+
 class Settings:
-    def __init__(self, db: Database) -> None:
+    """Reads and writes settings; a change to one the user chose is an audit event.
+
+    The event names the setting, never its value (a name, a device, an address).
+    """
+
+    def __init__(self, db: Database, audit: AuditLog | None = None) -> None:
         self._db = db
+        self._audit = audit
 
     def get(self, key: Setting) -> Any:
         row = self._db.query_one("SELECT value FROM settings WHERE key = ?", (key.value,))
@@ -72,11 +103,40 @@ class Settings:
         return json.loads(row[0])
 
     def set(self, key: Setting, value: Any) -> None:
-        self._db.execute(
+        text = json.dumps(value)
+        sql = (
             "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key.value, json.dumps(value)),
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         )
+        if not self._audited(key):
+            self._db.execute(sql, (key.value, text))
+            return
+        with self._write():
+            changed = self.get(key) != json.loads(text)
+            self._db.execute(sql, (key.value, text))
+            if changed:
+                self._record(key)
 
     def reset(self, key: Setting) -> None:
-        self._db.execute("DELETE FROM settings WHERE key = ?", (key.value,))
+        sql = "DELETE FROM settings WHERE key = ?"
+        if not self._audited(key):
+            self._db.execute(sql, (key.value,))
+            return
+        with self._write():
+            changed = self.get(key) != DEFAULTS[key]
+            self._db.execute(sql, (key.value,))
+            if changed:
+                self._record(key)
+
+    # --- the audit log --------------------------------------------------------------
+
+    def _audited(self, key: Setting) -> bool:
+        return self._audit is not None and key not in UNAUDITED
+
+    def _write(self) -> AbstractContextManager[object]:
+        """The caller's transaction, or one of our own: the change and its event go together."""
+        return nullcontext() if self._db.in_transaction else self._db.transaction()
+
+    def _record(self, key: Setting) -> None:
+        assert self._audit is not None
+        self._audit.add(AuditKind.SETTING_CHANGED, detail={"setting": key.value})

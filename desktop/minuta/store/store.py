@@ -10,17 +10,27 @@ is then replaced and shown again.
 
 Opening never writes anything before the key has been proven right, and never
 creates a database over existing files.
+
+Every open store holds a shared lock on ``store.lock`` until it is closed
+(:mod:`minuta.store.open_lock`), so that a vacuum and rekey
+(:mod:`minuta.store.rekey`) runs only when nobody else has the store open. A
+rekey that was killed is finished or undone by the next :func:`open_store`
+(never by :func:`open_with_master`, which refuses such a store).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from minuta.store import keys
+from minuta.store import rekey as rekeying
 from minuta.store.audit import AuditLog
+from minuta.store.consent import ConsentRepository
 from minuta.store.crypto import key_check, matches_key_check, random_key
 from minuta.store.database import Database, read_salt
 from minuta.store.errors import (
@@ -28,10 +38,12 @@ from minuta.store.errors import (
     KeyMissingError,
     ManifestMissingError,
     NoStoreError,
+    RekeyPendingError,
     StoreExistsError,
     StoreNotReadyError,
     WrongKeyError,
 )
+from minuta.store.exports import ExportLog
 from minuta.store.fsutil import create_private_file, ensure_private_dir
 from minuta.store.manifest import (
     KeyMode,
@@ -42,6 +54,7 @@ from minuta.store.manifest import (
 )
 from minuta.store.meetings import MeetingRepository
 from minuta.store.migrations import migrate
+from minuta.store.open_lock import StoreLock
 from minuta.store.outbox import OutboxRepository
 from minuta.store.paths import StorePaths
 from minuta.store.recordings import RecordingRepository
@@ -79,19 +92,32 @@ class Store:
         db: Database,
         master: bytes,
         secret_store: SecretStore | None,
+        *,
+        lock: StoreLock | None = None,
     ) -> None:
         self.paths = paths
-        self.db = db
         self._manifest = manifest
         self._master = master
         self._secret_store = secret_store
+        self._lock = lock
+        self._bind(db)
+
+    def _bind(self, db: Database) -> None:
+        """Point the store and its repositories at ``db`` (again, after a rekey).
+
+        Everything that reads or writes the database goes through ``self.db`` or a
+        repository made here, looked up on the store each time, never kept.
+        """
+        self.db = db
         self.meetings = MeetingRepository(db)
         self.recordings = RecordingRepository(db)
         self.search = SearchIndex(db)
-        self.settings = Settings(db)
+        self.audit = AuditLog(db)
+        self.settings = Settings(db, self.audit)  # a changed setting is an audit event
         self.summaries = SummaryRepository(db)
         self.outbox = OutboxRepository(db)
-        self.audit = AuditLog(db)
+        self.consent = ConsentRepository(db)
+        self.exports = ExportLog(db)
 
     @property
     def manifest(self) -> StoreManifest:
@@ -150,6 +176,25 @@ class Store:
         save_manifest(self.paths.manifest, manifest)
         self._manifest = manifest
 
+    # --- vacuum and rekey ---------------------------------------------------------
+
+    def vacuum_and_rekey(self) -> rekeying.RekeyReport:
+        """Rewrite the database compactly under a new key; see :func:`minuta.store.rekey.rekey`.
+
+        Raises :class:`~minuta.store.errors.StoreBusyError` (changing nothing) while
+        another connection, in this process or another, has the store open.
+        """
+        return rekeying.rekey(self)
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """Be the only connection to the store (for a rekey), or StoreBusyError."""
+        if self._lock is None:
+            yield
+            return
+        with self._lock.exclusive():
+            yield
+
     # --- connections --------------------------------------------------------------
 
     def connection_spec(self) -> ConnectionSpec:
@@ -164,7 +209,11 @@ class Store:
         return ConnectionSpec(self.paths, self._master)
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,19 +232,30 @@ def open_with_master(paths: StorePaths, master: bytes) -> Store:
 
     For a child process doing long work (the final transcription pass): no
     keyring or passphrase is asked, and no migration runs, since the process
-    that unlocked the store did that. A store still being created is refused:
-    only :func:`open_store` finishes creating one. The store returned belongs
-    to the calling thread, which closes it.
+    that unlocked the store did that. A store still being created, or with a
+    rekey that was interrupted, is refused: only :func:`open_store` finishes
+    those. It holds the store's shared lock like any open store (so no rekey
+    runs while it is open, and it waits for one that is running). The store
+    returned belongs to the calling thread, which closes it.
     """
-    manifest = _load(paths)
-    if manifest.state is not StoreState.READY:
-        raise StoreNotReadyError(paths.root)
-    if not matches_key_check(master, manifest.key_check):
-        raise WrongKeyError()
-    if not paths.database.exists():
-        raise DatabaseMissingError(paths.database)
-    db = Database.open(paths.database, master, expected_salt=manifest.db_salt)
-    return Store(paths, manifest, db, master, None)
+    _require_manifest(paths)
+    lock = StoreLock.acquire(paths)
+    try:
+        manifest = _load(paths)
+        if manifest.state is not StoreState.READY:
+            raise StoreNotReadyError(paths.root)
+        if manifest.rekey_pending is not None:
+            raise RekeyPendingError(paths.root)
+        if not matches_key_check(master, manifest.key_check):
+            raise WrongKeyError()
+        if not paths.database.exists():
+            raise DatabaseMissingError(paths.database)
+        key = keys.database_key(manifest, master)
+        db = Database.open(paths.database, key, expected_salt=manifest.db_salt)
+    except BaseException:
+        lock.release()
+        raise
+    return Store(paths, manifest, db, master, None, lock=lock)
 
 
 # --- creating ---------------------------------------------------------------------
@@ -230,8 +290,13 @@ def create_store(
     if mode is KeyMode.KEYRING:
         assert secret_store is not None
         secret_store.set(keys.keyring_account(store_id), new.master.hex())
-    save_manifest(paths.manifest, manifest)
-    store = _finish_creation(paths, manifest, new.master, secret_store)
+    lock = StoreLock.acquire(paths)
+    try:
+        save_manifest(paths.manifest, manifest)
+        store = _finish_creation(paths, manifest, new.master, secret_store, lock)
+    except BaseException:
+        lock.release()
+        raise
     return store, new.recovery
 
 
@@ -240,10 +305,13 @@ def _finish_creation(
     manifest: StoreManifest,
     master: bytes,
     secret_store: SecretStore | None,
+    lock: StoreLock,
 ) -> Store:
+    """Called with the store's lock held; the store returned holds it from then on."""
     ensure_private_dir(paths.audio_dir)
     create_private_file(paths.database)
-    db = Database.open(paths.database, master, expected_salt=None)
+    # New stores open their database with the master key until their first rekey.
+    db = Database.open(paths.database, keys.database_key(manifest, master), expected_salt=None)
     try:
         migrate(db)
         db.checkpoint()
@@ -252,18 +320,38 @@ def _finish_creation(
         raise
     manifest = manifest.with_changes(state=StoreState.READY, db_salt=read_salt(paths.database))
     save_manifest(paths.manifest, manifest)
-    return Store(paths, manifest, db, master, secret_store)
+    return Store(paths, manifest, db, master, secret_store, lock=lock)
 
 
 # --- opening ----------------------------------------------------------------------
 
 
-def _load(paths: StorePaths) -> StoreManifest:
+def _require_manifest(paths: StorePaths) -> None:
+    """Refuse before anything (the lock file included) is created in the folder."""
     if not paths.manifest.exists():
         if paths.existing_data():
             raise ManifestMissingError(paths.root)
         raise NoStoreError(paths.root)
+
+
+def _load(paths: StorePaths) -> StoreManifest:
+    _require_manifest(paths)
     return load_manifest(paths.manifest)
+
+
+def _locked(paths: StorePaths, open_with: Callable[[StoreLock], Store]) -> Store:
+    """``open_with(lock)`` with the store's shared lock, released if it fails.
+
+    The lock is taken before ``store.json`` is read, so a rekey by another
+    process is never seen half-way (opening waits for it to finish).
+    """
+    _require_manifest(paths)
+    lock = StoreLock.acquire(paths)
+    try:
+        return open_with(lock)
+    except BaseException:
+        lock.release()
+        raise
 
 
 def open_store(
@@ -277,9 +365,13 @@ def open_store(
     A store whose creation was interrupted is completed; check
     :attr:`Store.recovery_key_pending` afterwards to show a new recovery key.
     """
-    manifest = _load(paths)
-    master = keys.load_master_key(manifest, paths, secret_store, passphrase)
-    return _open_with_master(paths, manifest, master, secret_store)
+
+    def open_with(lock: StoreLock) -> Store:
+        manifest = _load(paths)
+        master = keys.load_master_key(manifest, paths, secret_store, passphrase)
+        return _open_with_master(paths, manifest, master, secret_store, lock)
+
+    return _locked(paths, open_with)
 
 
 def _open_with_master(
@@ -287,21 +379,36 @@ def _open_with_master(
     manifest: StoreManifest,
     master: bytes,
     secret_store: SecretStore | None,
+    lock: StoreLock,
 ) -> Store:
     if manifest.state is StoreState.CREATING:
         return _finish_creation(
-            paths, manifest.with_changes(recovery_acknowledged=False), master, secret_store
+            paths, manifest.with_changes(recovery_acknowledged=False), master, secret_store, lock
         )
+    if manifest.rekey_pending is not None:
+        manifest = _finish_rekey(paths, master, lock)
     if not paths.database.exists():
         raise DatabaseMissingError(paths.database)
-    db = Database.open(paths.database, master, expected_salt=manifest.db_salt)
+    key = keys.database_key(manifest, master)
+    db = Database.open(paths.database, key, expected_salt=manifest.db_salt)
     try:
         migrate(db)
         AuditLog(db).chain_unchained()
     except BaseException:
         db.close()
         raise
-    return Store(paths, manifest, db, master, secret_store)
+    return Store(paths, manifest, db, master, secret_store, lock=lock)
+
+
+def _finish_rekey(paths: StorePaths, master: bytes, lock: StoreLock) -> StoreManifest:
+    """Finish or undo an interrupted rekey (the key is proven right by now)."""
+    with lock.repairing():
+        manifest = _load(paths)  # another process may have repaired it meanwhile
+        pending = manifest.rekey_pending
+        if pending is not None:
+            # The new key must open with this master key before it may become the key.
+            keys.pending_database_key(pending, master, manifest.store_id)
+        return rekeying.finish_interrupted(paths, manifest)
 
 
 def unlock_with_recovery(
@@ -317,15 +424,20 @@ def unlock_with_recovery(
     missing or wrong entry). Passphrase mode: ``new_passphrase`` replaces the
     forgotten one.
     """
-    manifest = _load(paths)
-    recovery = RecoveryKey.parse(recovery_text)
-    master = keys.unwrap_with_recovery(manifest, recovery)
-    store = _open_with_master(paths, manifest, master, secret_store)
+
+    def open_with(lock: StoreLock) -> Store:
+        manifest = _load(paths)
+        recovery = RecoveryKey.parse(recovery_text)
+        master = keys.unwrap_with_recovery(manifest, recovery)
+        return _open_with_master(paths, manifest, master, secret_store, lock)
+
+    store = _locked(paths, open_with)
+    manifest = store.manifest
     try:
         if manifest.key_mode is KeyMode.KEYRING:
             if secret_store is None:
                 raise KeyMissingError(paths.root)
-            secret_store.set(keys.keyring_account(manifest.store_id), master.hex())
+            secret_store.set(keys.keyring_account(manifest.store_id), store._master.hex())
         elif new_passphrase:
             store.change_passphrase(new_passphrase)
     except BaseException:

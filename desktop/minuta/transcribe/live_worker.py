@@ -47,6 +47,11 @@ def run(inbox: Connection, outbox: Connection, config: WorkerConfig) -> None:
     # Ctrl+C in a terminal reaches the whole process group; the recorder decides
     # when live transcription ends (it flushes the last phrase first).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A spawned process starts with no logging set up: the app's redacted handlers
+    # (and MINUTA_LOG_LEVEL / MINUTA_LOG_FILE, inherited) apply here too.
+    from minuta.logs import configure_logging
+
+    configure_logging()
     from minuta.transcribe.live_engine import LiveDecoder, LiveEngine
 
     started = time.monotonic()

@@ -2,10 +2,11 @@
 
 Every entry point (the window's Record button, the tray's quick record, the
 global hotkey) calls :meth:`ConsentGate.ask` and starts the recording only in
-its ``on_allowed(consent)`` callback, with that consent in the recording
-request. :func:`minuta.app.recording.start_recording` refuses any request
-without an allowing answer: the last line of defence, should an entry point
-ever skip the gate.
+its ``on_allowed(record)`` callback, with that consent record (the answer, who
+was told, how and when) in the recording request.
+:func:`minuta.app.recording.start_recording` refuses any request without an
+allowing answer: the last line of defence, should an entry point ever skip the
+gate. A refusal records nothing but an audit event saying so.
 
 The gate reads the consent settings on the store's worker, shows
 :class:`~minuta.ui.dialogs.consent.ConsentDialog` with ``open()`` (never a
@@ -17,13 +18,15 @@ open (the hotkey pressed twice) brings it to the front.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 from shiboken6 import isValid
 
+from minuta.app.consent import record_declined
+from minuta.core.consent import ConsentMethod, ConsentRecord
 from minuta.core.models import Consent
 from minuta.store.settings import Setting
 from minuta.store.store import Store, require_store
@@ -33,7 +36,7 @@ from minuta.ui.store_worker import StoreWorker
 
 log = logging.getLogger(__name__)
 
-AllowedCallback = Callable[[Consent], None]
+AllowedCallback = Callable[[ConsentRecord], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,10 @@ def mark_notice_seen(store: Store | None) -> None:
     require_store(store).settings.set(Setting.CONSENT_NOTICE_SEEN, True)
 
 
+def log_declined(method: ConsentMethod) -> Callable[[Store | None], int]:
+    return lambda store: record_declined(require_store(store), method)
+
+
 # --- on the GUI thread ---------------------------------------------------------------
 
 
@@ -68,10 +75,11 @@ class _Request:
     parent: QWidget | None
     language: str | None
     on_allowed: AllowedCallback
+    participants: tuple[str, ...] = ()
 
 
 class ConsentGate(QObject):
-    """``ask()`` → dialog → ``on_allowed(consent)`` only for an answer that allows recording."""
+    """``ask()`` → dialog → ``on_allowed(record)`` only for an answer that allows recording."""
 
     declined = Signal()  # someone declined: nothing is recorded
     cancelled = Signal()  # the question was closed without an answer
@@ -82,6 +90,9 @@ class ConsentGate(QObject):
         self._worker = worker
         self._request: _Request | None = None
         self._dialog: ConsentDialog | None = None
+        # How people were last told (not the policy: that comes with "internal"), for
+        # this run: asked again each time, but one choice fewer.
+        self._last_method: ConsentMethod | None = None
 
     @property
     def dialog(self) -> ConsentDialog | None:
@@ -94,19 +105,25 @@ class ConsentGate(QObject):
         return self._request is not None
 
     def ask(
-        self, parent: QWidget | None, language: str | None, on_allowed: AllowedCallback
+        self,
+        parent: QWidget | None,
+        language: str | None,
+        on_allowed: AllowedCallback,
+        *,
+        participants: Sequence[str] = (),
     ) -> None:
         """Ask before recording a meeting in ``language`` (None: the usual one).
 
-        ``on_allowed`` is called once, after the dialog closed, and only with
-        :attr:`Consent.INFORMED` or :attr:`Consent.INTERNAL`.
+        ``on_allowed`` is called once, after the dialog closed, and only with a
+        record whose decision is :attr:`Consent.INFORMED` or :attr:`Consent.INTERNAL`.
+        ``participants`` fill in who was told (the person can change it).
         """
         if self._request is not None:
             if self._dialog is not None:
                 self._dialog.raise_()
                 self._dialog.activateWindow()
             return
-        self._request = _Request(parent, language, on_allowed)
+        self._request = _Request(parent, language, on_allowed, tuple(participants))
         self._worker.submit(read_consent_settings, self._show, self._read_failed)
 
     def _read_failed(self, exc: Exception) -> None:
@@ -123,6 +140,8 @@ class ConsentGate(QObject):
             language=announcement_language(request.language, settings.language, system_language()),
             preselect=settings.preselect,
             show_notice=not settings.notice_seen,
+            informed=request.participants,
+            method=self._last_method,
             parent=parent,
         )
         if parent is None:
@@ -137,19 +156,32 @@ class ConsentGate(QObject):
 
     def _answered(self, dialog: ConsentDialog, result: int) -> None:
         request, self._request, self._dialog = self._request, None, None
-        consent = dialog.consent
+        record = dialog.consent_record
         answered = result in (QDialog.DialogCode.Accepted, ConsentDialog.DECLINED)
         if dialog.notice_shown and answered:
             self._worker.submit(mark_notice_seen, None, self._mark_failed)
         dialog.deleteLater()
+        if record is not None and record.method is not ConsentMethod.POLICY:
+            self._last_method = record.method
         if request is None:
             return
-        if result == QDialog.DialogCode.Accepted and consent.allows_recording:
-            request.on_allowed(consent)
+        if (
+            result == QDialog.DialogCode.Accepted
+            and record is not None
+            and record.decision.allows_recording
+        ):
+            request.on_allowed(record)
         elif result == ConsentDialog.DECLINED:
+            method = record.method if record is not None else dialog.method
+            self._worker.submit(log_declined(method), None, self._log_failed)
             self.declined.emit()
         else:
             self.cancelled.emit()
+
+    @staticmethod
+    def _log_failed(exc: Exception) -> None:
+        # Nothing was recorded all the same; only the audit log misses the refusal.
+        log.warning("logging a declined recording failed: %s", type(exc).__name__)
 
     @staticmethod
     def _mark_failed(exc: Exception) -> None:

@@ -10,10 +10,12 @@ import logging
 import os
 import sys
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from minuta import APP_NAME, __version__
 from minuta.app.paths import default_paths
+from minuta.logs import configure_logging
 from minuta.ui.application import MinutaApp
 from minuta.ui.garbage import GuiThreadCollector
 from minuta.ui.i18n import install_translator
@@ -24,7 +26,8 @@ from minuta.ui.theme import apply_theme
 def main(argv: list[str] | None = None) -> int:
     # Everything Minuta writes (store.json, the database, audio) is private.
     os.umask(0o077)
-    logging.basicConfig(level=logging.WARNING, format="minuta: %(levelname)s: %(message)s")
+    configure_logging()  # redacted; MINUTA_LOG_LEVEL and MINUTA_LOG_FILE (see minuta.logs)
+    qInstallMessageHandler(_qt_message)  # Qt's own warnings through the same redaction
 
     app = QApplication(argv if argv is not None else sys.argv)
     collector = GuiThreadCollector(app)  # cycles are freed on this thread only
@@ -47,6 +50,19 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         minuta.shutdown()
         collector.stop()
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from minuta import __version__
+from minuta.app.retention import RetentionReport
 from minuta.core.models import Meeting
 from minuta.store.errors import StoreError
 from minuta.store.store import Store, require_store
@@ -31,6 +32,7 @@ from minuta.ui.crm.outbox_runner import OutboxRunner, install
 from minuta.ui.home_page import HomePage
 from minuta.ui.icons import icon
 from minuta.ui.meetings_model import MeetingsModel
+from minuta.ui.retention_runner import RetentionRunner, report_text
 from minuta.ui.search import SearchController
 from minuta.ui.store_worker import StoreWorker
 
@@ -141,6 +143,10 @@ class MainWindow(QMainWindow):
         # Sends approved CRM pushes in the background, from the first showing on.
         self.outbox_runner = OutboxRunner(worker, parent=self)
         install(self.outbox_runner)
+        # Applies the retention rules at start-up and daily, on the store's worker.
+        self.retention_runner = RetentionRunner(worker, parent=self)
+        self.retention_runner.finished.connect(self._retention_done)
+        self.retention_runner.failed.connect(self._retention_failed)
 
     # --- building -----------------------------------------------------------------
 
@@ -187,6 +193,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.reload_action)
         view_menu.addSeparator()
         view_menu.addAction(self.back_action)
+
+        # Its windows are imported when chosen, not at start-up.
+        from minuta.ui.privacy.menu import add_privacy_menu
+
+        self.privacy_menu = add_privacy_menu(self, self._worker)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Minuta"), self)
@@ -286,6 +297,15 @@ class MainWindow(QMainWindow):
         self._home.show_error(message)
         self._finish_loading()
 
+    def _retention_done(self, report: RetentionReport) -> None:
+        text = report_text(report)
+        if text:
+            self.statusBar().showMessage(text, 15_000)
+            self.reload()
+
+    def _retention_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+
     # --- running on, and quitting ---------------------------------------------------
 
     @property
@@ -314,6 +334,7 @@ class MainWindow(QMainWindow):
         if not self._loaded_once:
             self.reload()
             self.outbox_runner.start()
+            self.retention_runner.start()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -336,6 +357,7 @@ class MainWindow(QMainWindow):
             return
         super().closeEvent(event)
         self.outbox_runner.stop()  # a request on the wire finishes on its own
+        self.retention_runner.stop()
         self.closed.emit()
 
     def _restore_state(self) -> None:

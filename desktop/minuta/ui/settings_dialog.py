@@ -37,6 +37,11 @@ from minuta.ui.settings.hotkey import HotkeyPage, quick_record_hotkey, set_quick
 from minuta.ui.settings.language_page import LanguagePage
 from minuta.ui.settings.model_page import ModelPage
 from minuta.ui.settings.personal_pages import ConsentPage, NamePage
+from minuta.ui.settings.retention_page import (
+    RetentionPage,
+    load_retention_page,
+    save_retention,
+)
 from minuta.ui.settings.summary_page import (
     SummaryPage,
     load_summary_settings,
@@ -57,6 +62,7 @@ class Section(IntEnum):
     HOTKEY = 5
     SUMMARIES = 6
     CRM = 7
+    RETENTION = 8
 
 
 class SettingsDialog(QDialog):
@@ -91,6 +97,7 @@ class SettingsDialog(QDialog):
         self.hotkey_page = HotkeyPage()
         self.summary_page = SummaryPage()
         self.crm_page = CrmPage(worker)  # takes effect at once, not on Save
+        self.retention_page = RetentionPage(worker)
         self.hotkey_page.set_hotkey(quick_record_hotkey(self._qsettings))
         self.language_page.language_changed.connect(self.model_page.set_language)
 
@@ -103,6 +110,7 @@ class SettingsDialog(QDialog):
             (self.tr("Hotkey"), self.hotkey_page),
             (self.tr("Summaries"), self.summary_page),
             (self.tr("CRM"), self.crm_page),
+            (self.tr("Retention"), self.retention_page),
         ]
         self.sections = QListWidget()
         self.sections.setAccessibleName(self.tr("Settings sections"))
@@ -164,11 +172,18 @@ class SettingsDialog(QDialog):
         self._worker.submit(
             load_summary_settings, self.summary_page.set_config, self._summary_failed
         )
+        self._worker.submit(
+            load_retention_page, self.retention_page.set_data, self._retention_failed
+        )
         self._worker.submit(load_settings, self._show, self._load_failed)
 
     def _summary_failed(self, exc: Exception) -> None:
         log.error("reading the summary settings failed: %s", type(exc).__name__)
         self.summary_page.setEnabled(False)
+
+    def _retention_failed(self, exc: Exception) -> None:
+        log.error("reading the retention rules failed: %s", type(exc).__name__)
+        self.retention_page.setEnabled(False)
 
     def _show(self, stored: StoredSettings) -> None:
         self._stored = stored
@@ -213,11 +228,14 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(False)
         values, models_dir = self.values(), self._paths.models_dir
         summary = self.summary_page.values() if self.summary_page.loaded else None
+        retention = self.retention_page.changed_settings()
 
         def write(store: Store | None) -> StoredSettings:
             saved = save_settings(store, values, models_dir)
             if summary is not None:
                 save_summary_settings(store, summary)
+            if retention is not None:
+                save_retention(store, retention)
             return saved
 
         self._worker.submit(write, self._saved, self._save_failed)

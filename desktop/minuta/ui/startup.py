@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 
 from minuta.app.paths import AppPaths
 from minuta.app.session import init_store, key_mode, open_app_store, recover_store, store_exists
+from minuta.core.audit import AuditKind
 from minuta.store.errors import (
     InsecureKeyringError,
     InvalidRecoveryKeyError,
@@ -88,8 +89,14 @@ def _probe(paths: AppPaths) -> _Probe:
 def _settle(store: Store, recovery: RecoveryKey | None = None) -> tuple[Store, _Opened]:
     """Replace a recovery key that was never confirmed, so one can be shown now."""
     try:
+        reason = "created"
         if recovery is None and store.recovery_key_pending:
             recovery = store.replace_recovery_key()
+            reason = "replaced"
+        if recovery is not None:  # it is shown next: every showing is in the audit log
+            store.audit.add(
+                AuditKind.RECOVERY_KEY_VIEWED, detail={"reason": reason, "shown_in": "app"}
+            )
         return store, _Opened(recovery, store.key_location)
     except BaseException:
         store.close()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from minuta.app.paths import AppPaths
 from minuta.app.recording import RecordingRequest
 from minuta.audio.capture import CaptureBackend
-from minuta.core.models import Consent
+from minuta.core.consent import ConsentRecord
 from minuta.ui.consent_gate import ConsentGate
 from minuta.ui.hotkey import GlobalHotkey
 from minuta.ui.main_window import MainWindow, confirm_quit_while_recording
@@ -143,22 +143,22 @@ class Workspace(QObject):
             self.open_recording_view()
             return
 
-        def allowed(consent: Consent) -> None:
+        def allowed(record: ConsentRecord) -> None:
             self.open_recording_view()
-            self.controller.start(replace(request, consent=consent))
+            self.controller.start(replace(request, consent=record.decision, consent_record=record))
 
-        self.gate.ask(self.window, request.language, allowed)
+        self.gate.ask(self.window, request.language, allowed, participants=request.participants)
 
     def quick_record(self) -> None:
         """Record with the last devices (the tray's way), after the consent question."""
         if self.controller.recording:
             return
 
-        def allowed(consent: Consent) -> None:
+        def allowed(record: ConsentRecord) -> None:
             self._ensure_recording_view()
             if self.window.isVisible():
                 self.open_recording_view()
-            self.controller.start_quick(consent)
+            self.controller.start_quick(record)
 
         self.gate.ask(None, None, allowed)
 

@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import itertools
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -51,7 +52,7 @@ PAYLOAD: dict[str, Any] = {
         "timestamp": {"type": "string", "format": "date-time"},
         "data": {
             "type": "object",
-            "required": ["ref", "target", "meeting", "note", "tasks"],
+            "required": ["ref", "target", "meeting", "note", "tasks", "audit_head"],
             "additionalProperties": False,
             "properties": {
                 "ref": {"type": "string", "pattern": r"^minuta-[0-9a-f]{16}$"},
@@ -82,6 +83,7 @@ PAYLOAD: dict[str, Any] = {
                         "text": {"type": "string"},
                     },
                 },
+                "audit_head": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
                 "tasks": {
                     "type": "array",
                     "items": {
@@ -203,6 +205,17 @@ def test_a_push_is_one_post_of_the_document_to_the_url_as_given(connector):
     assert (first["owner"], first["owner_id"], first["due"]) == ("Anna Berg", "anna", "2026-11-27")
     assert (second["owner"], second["owner_id"], second["due"]) == (None, None, None)
     assert first["text"].endswith(f"Ref. {REF}/task-1") and first["marker"] == f"{REF}/task-1"
+    assert data["audit_head"] is None  # planned without an audit log
+
+
+def test_the_document_carries_the_audit_head_it_was_planned_with(connector):
+    head = hashlib.sha256(b"an audit head").hexdigest()
+    (request,) = connector.plan_requests(replace(MEETING, audit_head=head), TARGET, {}, REF)
+
+    document = json.loads(request.body)
+    jsonschema.validate(document, PAYLOAD, format_checker=jsonschema.FormatChecker())
+    assert document["data"]["audit_head"] == head
+    assert document["data"]["note"]["text"].endswith(f"Ref. {REF}/note · audit {head[:16]}")
 
 
 def test_the_signature_reproduces_the_specs_published_test_vector():

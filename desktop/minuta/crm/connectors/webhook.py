@@ -171,6 +171,9 @@ class WebhookConnector(Connector):
                     "text": note_text(content, ref),
                 },
                 "tasks": tasks,
+                # The sender's audit log head when this was planned: a receiver that
+                # keeps it can later show that the sender's log was not cut short.
+                "audit_head": content.audit_head or None,
             },
         }
         headers = (*JSON_HEADERS, ("webhook-id", webhook_id(ref, STEP)))

@@ -41,6 +41,7 @@ class PushInputs:
     user_name: str | None
     connections: tuple[Connection, ...]
     last_used: str | None = None
+    audit_head: str = ""  # the audit log's head, carried in the note
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class PushDraft:
     connector: Connector | None = None
     users: tuple[CrmUser, ...] = ()
     target: CrmTarget | None = None
+    audit_head: str = ""  # written into the note's reference line (PushInputs.audit_head)
     _flagged: tuple[PushContent, list[FlaggedText]] | None = None
 
     @classmethod
@@ -214,7 +216,13 @@ class PushDraft:
         """The exact requests for what is chosen now; None until a CRM and a target are."""
         if self.connector is None or self.target is None or self.is_empty:
             return None
-        return plan_push(self.connector, self.sendable_content(), self.target, self.owners())
+        return plan_push(
+            self.connector,
+            self.sendable_content(),
+            self.target,
+            self.owners(),
+            audit_head=self.audit_head,
+        )
 
 
 __all__ = [

@@ -47,6 +47,7 @@ def load_inputs(meeting_id: int) -> Callable[[Store | None], PushInputs]:
             user_name=store.settings.get(Setting.USER_NAME),
             connections=tuple(list_connections(store)),
             last_used=store.settings.get(Setting.CRM_LAST_USED),
+            audit_head=store.audit.head(),
         )
 
     return task

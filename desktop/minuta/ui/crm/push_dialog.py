@@ -201,6 +201,8 @@ class PushDialog(QDialog):
             self.items_list.set_draft(self.draft)
         elif self.draft is None:
             self._show_message(self.tr("Approve items in the summary first: only those are sent."))
+        if self.draft is not None:
+            self.draft.audit_head = inputs.audit_head  # the note carries the log's head
         self._fill_connections(inputs.connections, inputs.last_used)
         self._rebuild()
         self.loaded.emit()

@@ -4,13 +4,19 @@ The dialog shows what to say (or paste into the call's chat) in the meeting's
 language, and three answers. Nothing is chosen unless the settings pre-select
 an answer, so Record cannot be pressed by habit; with a pre-selected answer it
 is one press of Enter. "Someone declined" never records: it closes calmly.
+Under the answers: how they were told (an internal meeting picks the
+workplace's policy) and who was told (the participants, editable).
 
 Open it with ``open()``. Accepted means an answer that allows recording
-(``consent``); finishing with :attr:`ConsentDialog.DECLINED` means someone
-declined; rejected means the person cancelled.
+(``consent``, and in full ``consent_record``); finishing with
+:attr:`ConsentDialog.DECLINED` means someone declined; rejected means the person
+cancelled.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
@@ -19,9 +25,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -29,7 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from minuta.app.consent import ANNOUNCEMENTS, announcement
+from minuta.core.consent import ConsentMethod, ConsentRecord, parse_informed
 from minuta.core.models import Consent
+from minuta.ui.consent_text import method_text
 from minuta.ui.dialogs.base import DIALOG_WIDTH, heading_label, note_label, text_label
 
 # The announcement's languages, named in themselves: the person picks the meeting's.
@@ -64,12 +74,17 @@ class ConsentDialog(QDialog):
         language: str | None = None,
         preselect: Consent | None = None,
         show_notice: bool = False,
+        informed: Sequence[str] = (),
+        method: ConsentMethod | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``informed``: the participants, as who was told; ``method``: how they are
+        usually told (the last answer's); an internal meeting picks the policy."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Before you record"))
         self.setMinimumWidth(DIALOG_WIDTH)
         self._consent = Consent.UNKNOWN
+        self._confirmed: ConsentRecord | None = None
 
         layout = QVBoxLayout(self)
         self._layout = layout
@@ -107,6 +122,8 @@ class ConsentDialog(QDialog):
             radio.setAccessibleName(radio.text().replace("&", ""))
             self._group.addButton(radio)
             layout.addWidget(radio)
+
+        layout.addLayout(self._how_and_who(informed, method))
 
         self.declined_message = text_label(
             self.tr("That's fine: nothing will be recorded. You can still write notes by hand.")
@@ -147,6 +164,39 @@ class ConsentDialog(QDialog):
         button.setAutoDefault(False)  # Enter presses only the button the answer makes default
         button.setAccessibleName(text.replace("&", ""))
         return button
+
+    def _how_and_who(self, informed: Sequence[str], method: ConsentMethod | None) -> QFormLayout:
+        # The policy is for internal meetings only: it is chosen with that answer.
+        self._usual_method = method if method is not ConsentMethod.POLICY else None
+        form = QFormLayout()
+        form.setContentsMargins(0, 4, 0, 0)
+        self.method_combo = QComboBox()
+        self.method_combo.setAccessibleName(self.tr("How you told them"))
+        for each in ConsentMethod:
+            self.method_combo.addItem(method_text(each), each.value)
+        self.informed_field = QLineEdit(", ".join(informed))
+        self.informed_field.setAccessibleName(self.tr("Who was told"))
+        self.informed_field.setPlaceholderText(self.tr("Names, separated by commas"))
+        self.informed_field.setToolTip(self.tr("Kept with the meeting, as its consent record"))
+        how = QLabel(self.tr("How did you &tell them?"))
+        how.setBuddy(self.method_combo)
+        who = QLabel(self.tr("&Who was told"))
+        who.setBuddy(self.informed_field)
+        form.addRow(how, self.method_combo)
+        form.addRow(who, self.informed_field)
+        self._set_method(self._usual_method or ConsentMethod.SPOKEN)
+        self.internal_radio.toggled.connect(self._internal_toggled)
+        return form
+
+    def _internal_toggled(self, internal: bool) -> None:
+        # An internal meeting is covered by the workplace's policy; leaving it goes back.
+        if internal:
+            self._set_method(ConsentMethod.POLICY)
+        elif self.method is ConsentMethod.POLICY:
+            self._set_method(self._usual_method or ConsentMethod.SPOKEN)
+
+    def _set_method(self, method: ConsentMethod) -> None:
+        self.method_combo.setCurrentIndex(self.method_combo.findData(method.value))
 
     def _announcement_box(self, language: str) -> QFrame:
         box = QFrame()
@@ -198,6 +248,21 @@ class ConsentDialog(QDialog):
         return self._consent
 
     @property
+    def consent_record(self) -> ConsentRecord | None:
+        """The confirmed answer in full (who, how, when): None until it is confirmed."""
+        return self._confirmed
+
+    @property
+    def method(self) -> ConsentMethod:
+        """How they were told, as chosen now."""
+        return ConsentMethod(str(self.method_combo.currentData()))
+
+    @property
+    def informed(self) -> tuple[str, ...]:
+        """Who was told, as typed now."""
+        return parse_informed(self.informed_field.text())
+
+    @property
     def notice_shown(self) -> bool:
         return self.notice is not None
 
@@ -235,15 +300,25 @@ class ConsentDialog(QDialog):
 
     # --- answers ------------------------------------------------------------------
 
+    def _confirm(self, decision: Consent) -> None:
+        self._consent = decision
+        self._confirmed = ConsentRecord(
+            decision=decision,
+            method=self.method,
+            informed=self.informed,
+            recorded_at=datetime.now(UTC),
+            announcement_language=str(self.language_combo.currentData()),
+        )
+
     def _record(self) -> None:
         choice = self.choice
         if choice is not None and choice.allows_recording:
-            self._consent = choice
+            self._confirm(choice)
             self.accept()
 
     def _decline(self) -> None:
         if self.choice is Consent.DECLINED:
-            self._consent = Consent.DECLINED
+            self._confirm(Consent.DECLINED)
             self.done(self.DECLINED)
 
 

@@ -59,7 +59,7 @@ class MeetingActions(QObject):
         submit_for(
             self,
             self._worker,
-            store_tasks.export(self._meeting_id, fmt),
+            store_tasks.export(self._meeting_id, fmt, str(path)),
             partial(self._write, path),
             self._export_failed,
         )

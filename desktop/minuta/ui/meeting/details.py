@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +40,7 @@ class DetailsPanel(QWidget):
     participants_edited = Signal(list)  # list[str]
     notes_edited = Signal(str)
     highlight_activated = Signal(float)
+    keep_changed = Signal(bool)  # the user's "keep this meeting" (retention rules skip it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,10 @@ class DetailsPanel(QWidget):
         self.participants_field.editingFinished.connect(self._participants_done)
         self.language_label = QLabel()
         self.language_label.setAccessibleName(self.tr("Language"))
+        self.consent_label = QLabel()  # who was told about the recording, how and when
+        self.consent_label.setWordWrap(True)
+        self.consent_label.setAccessibleName(self.tr("Consent"))
+        self.consent_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.notes_field = QPlainTextEdit()
         self.notes_field.setPlaceholderText(self.tr("Your notes from the meeting"))
@@ -77,6 +83,8 @@ class DetailsPanel(QWidget):
         participants_label.setBuddy(self.participants_field)
         form.addRow(participants_label, self.participants_field)
         form.addRow(self.tr("Language"), self.language_label)
+        form.addRow(self.tr("Consent"), self.consent_label)
+        self._add_keep_box(form)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,6 +98,17 @@ class DetailsPanel(QWidget):
         layout.addWidget(highlights_label)
         layout.addWidget(self.no_highlights_label)
         layout.addWidget(self.highlights_list, 1)
+
+    def _add_keep_box(self, form: QFormLayout) -> None:
+        self.keep_box = QCheckBox(self.tr("Keep &this meeting (retention rules skip it)"))
+        self.keep_box.setAccessibleName(self.tr("Keep this meeting"))
+        self.keep_box.setToolTip(
+            self.tr("Its audio and transcript are kept whatever the retention rules say")
+        )
+        self.keep_box.toggled.connect(self.keep_changed)
+        form.addRow("", self.keep_box)
+        QWidget.setTabOrder(self.participants_field, self.keep_box)
+        QWidget.setTabOrder(self.keep_box, self.notes_field)
 
     # --- filling ------------------------------------------------------------------
 
@@ -106,6 +125,16 @@ class DetailsPanel(QWidget):
             self.notes_field.blockSignals(True)
             self.notes_field.setPlainText(meeting.notes)
             self.notes_field.blockSignals(False)
+
+    def set_keep(self, keep: bool) -> None:
+        """Show the stored "keep" without reporting it as the user's change."""
+        self.keep_box.blockSignals(True)
+        self.keep_box.setChecked(keep)
+        self.keep_box.blockSignals(False)
+
+    def set_consent(self, text: str) -> None:
+        """The meeting's consent, in words (see :func:`minuta.ui.consent_text.consent_summary`)."""
+        self.consent_label.setText(text)
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         self.highlights_list.clear()

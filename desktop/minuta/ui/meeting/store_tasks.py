@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from minuta.app.export import export_bytes
+from minuta.app.export_service import export_meeting
 from minuta.app.meetings import DeletionReport, delete_meeting
 from minuta.app.playback import ChannelFile, channel_files
+from minuta.core.consent import ConsentRecord
 from minuta.core.models import Highlight, Meeting, Segment
 from minuta.store.store import Store, require_store
 
@@ -23,6 +24,7 @@ class MeetingData:
     meeting: Meeting
     segments: list[Segment]
     highlights: list[Highlight]
+    consent: ConsentRecord | None = None  # None: none was kept (imported, or older)
 
 
 def load(meeting_id: int) -> Callable[[Store | None], MeetingData]:
@@ -32,6 +34,7 @@ def load(meeting_id: int) -> Callable[[Store | None], MeetingData]:
             store.meetings.get(meeting_id),
             store.meetings.segments(meeting_id),
             store.recordings.highlights(meeting_id),
+            consent=store.consent.get(meeting_id),
         )
 
     return run
@@ -70,14 +73,16 @@ def edit_line(segment_id: int, text: str) -> Callable[[Store | None], None]:
     return run
 
 
-def export(meeting_id: int, fmt: str) -> Callable[[Store | None], bytes]:
-    def run(store: Store | None) -> bytes:
-        store = require_store(store)
-        return export_bytes(
-            store.meetings.get(meeting_id), store.meetings.segments(meeting_id), fmt
-        )
+def export(meeting_id: int, fmt: str, destination: str) -> Callable[[Store | None], bytes]:
+    """The export's bytes, logged (with consent and audit head) before they are written."""
+    return lambda store: export_meeting(require_store(store), meeting_id, fmt, destination)
 
-    return run
+
+def set_keep(meeting_id: int, keep: bool) -> Callable[[Store | None], bool]:
+    """The user's "keep this meeting" (retention rules skip it), with its audit event."""
+    from minuta.app.meetings import set_keep as keep_meeting
+
+    return lambda store: keep_meeting(require_store(store), meeting_id, keep)
 
 
 def delete(meeting_id: int) -> Callable[[Store | None], DeletionReport]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 from minuta.app.playback import ChannelFile, decode_mix
 from minuta.core.models import Meeting
 from minuta.core.timecode import clock
+from minuta.logs import register_sensitive
 from minuta.store.store import Store
 from minuta.ui.background import run_in_background, when_done
+from minuta.ui.consent_text import consent_summary
 from minuta.ui.meeting import store_tasks
 from minuta.ui.meeting.actions import MeetingActions, reason
 from minuta.ui.meeting.background import submit_for
@@ -51,6 +54,11 @@ log = logging.getLogger(__name__)
 _SPLITTER_KEY = "meeting_view/splitter"
 
 
+def _local_date(moment: datetime) -> str:
+    local = moment.astimezone()
+    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
+
+
 class MeetingView(QWidget):
     deleted = Signal(int)
     back_requested = Signal()
@@ -60,6 +68,7 @@ class MeetingView(QWidget):
     audio_loaded = Signal()  # the audio is decoded: play works
     line_saved = Signal(int)  # a corrected line is stored (segment id)
     exported = Signal(str)  # path of a written export
+    keep_saved = Signal(bool)  # the user's "keep this meeting" is stored
 
     def __init__(
         self,
@@ -173,6 +182,7 @@ class MeetingView(QWidget):
         self.details.participants_edited.connect(self._save_participants)
         self.details.notes_edited.connect(self._save_notes)
         self.details.highlight_activated.connect(self._play_from)
+        self.details.keep_changed.connect(self._save_keep)
         self.player.position_changed.connect(self._follow)
         self.summary_tab.play_requested.connect(self._play_moment)
 
@@ -226,11 +236,20 @@ class MeetingView(QWidget):
 
     def _show(self, data: store_tasks.MeetingData) -> None:
         meeting = self._meeting = data.meeting
+        register_sensitive(*meeting.participants)  # never in a log line, whoever logs it
         if not self.title_field.hasFocus():
             self.title_field.setText(meeting.title)
         date = meeting.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         self.facts_label.setText(f"{date} · {clock(meeting.duration_s)}")
         self.details.set_meeting(meeting, language_name(meeting.language))
+        self.details.set_consent(consent_summary(meeting, data.consent))
+        self.details.set_keep(meeting.keep)
+        if meeting.transcript_deleted_at is not None and not data.segments:
+            self._show_message(
+                self.tr("The transcript of this meeting was deleted on {date}.").format(
+                    date=_local_date(meeting.transcript_deleted_at)
+                )
+            )
         self.details.set_highlights(data.highlights)
         self.player_bar.set_marks([(h.t_s, h.label) for h in data.highlights])
         self.player.set_duration(meeting.duration_s)
@@ -257,6 +276,14 @@ class MeetingView(QWidget):
         )
 
     def _decode(self, files: list[ChannelFile]) -> None:
+        deleted = self._meeting.audio_deleted_at if self._meeting is not None else None
+        if not files and deleted is not None:
+            self.player_bar.show_status(
+                self.tr("The audio of this meeting was deleted on {date}.").format(
+                    date=_local_date(deleted)
+                )
+            )
+            return
         if not files:
             self.player_bar.show_status(self.tr("This meeting has no audio."))
             return
@@ -386,6 +413,18 @@ class MeetingView(QWidget):
                 else tuple(participants),
             )
         self.meeting_changed.emit(self._meeting_id)
+
+    def _save_keep(self, keep: bool) -> None:
+        def failed(exc: Exception) -> None:
+            self.details.set_keep(not keep)
+            self._save_failed(exc)
+
+        def saved(_changed: bool) -> None:
+            if self._meeting is not None:
+                self._meeting = replace(self._meeting, keep=keep)
+            self.keep_saved.emit(keep)
+
+        self._submit(store_tasks.set_keep(self._meeting_id, keep), saved, failed)
 
     def _save_notes(self, notes: str) -> None:
         self._submit(store_tasks.set_notes(self._meeting_id, notes), None, self._save_failed)

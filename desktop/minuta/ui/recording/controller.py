@@ -35,6 +35,7 @@ from minuta.app.recording import RecordingRequest, RecordingSession
 from minuta.app.recording_defaults import last_devices, quick_request
 from minuta.audio.capture import CaptureBackend
 from minuta.audio.recording_plan import StopReason
+from minuta.core.consent import ConsentRecord
 from minuta.core.models import Consent, RecordingEvent
 from minuta.store.store import Store, require_store
 from minuta.ui.recording.control_thread import ControlThread
@@ -233,9 +234,19 @@ class RecordingController(QObject):
         """Start recording; False (and nothing happens) while one is already under way."""
         return self._start(lambda _store: request, live=live)
 
-    def start_quick(self, consent: Consent, *, title: str | None = None, live: bool = True) -> bool:
-        """Start from the remembered devices and language (the tray, a hotkey)."""
-        return self._start(lambda store: quick_request(store, consent, title=title), live=live)
+    def start_quick(
+        self, consent: Consent | ConsentRecord, *, title: str | None = None, live: bool = True
+    ) -> bool:
+        """Start from the remembered devices and language (the tray, a hotkey), with the
+        consent step's answer (in full, as a record, from the consent gate)."""
+        record = consent if isinstance(consent, ConsentRecord) else None
+        decision = consent.decision if isinstance(consent, ConsentRecord) else consent
+
+        def build(store: Store) -> RecordingRequest:
+            request = quick_request(store, decision, title=title)
+            return replace(request, consent_record=record)
+
+        return self._start(build, live=live)
 
     def _start(self, build: Callable[[Store], RecordingRequest], *, live: bool) -> bool:
         if self.recording or self._shut_down:

@@ -260,6 +260,11 @@ class _Cancel:
 def run_child(inbox: Connection, outbox: Connection, args: _ChildArgs) -> None:
     # Ctrl+C in a terminal reaches the whole process group; the app decides.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A spawned process starts with no logging set up: the app's redacted handlers
+    # (and MINUTA_LOG_LEVEL / MINUTA_LOG_FILE, inherited) apply here too.
+    from minuta.logs import configure_logging
+
+    configure_logging()
     _lower_priority(os.getpid())  # again, where the app could not (it is idempotent)
     try:
         outbox.send(("running", os.getpid()))

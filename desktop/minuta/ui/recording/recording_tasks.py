@@ -19,6 +19,7 @@ from minuta.audio import capture
 from minuta.audio.capture import AudioDevice, CaptureBackend
 from minuta.audio.recording_plan import RecorderListener, StopReason
 from minuta.core.models import ChannelKind, Segment
+from minuta.logs import register_sensitive
 from minuta.store.settings import Setting
 from minuta.store.store import ConnectionSpec, Store
 
@@ -79,7 +80,7 @@ def start_session(
     """Start recording as asked (consent is checked first, before anything is prepared)."""
     from minuta.app.recording import start_recording
 
-    require_consent(request.consent)
+    require_consent(request.decision)
     language = request.language if request.language is not None else language_setting(store)
     transcriber = None
     problem = ""
@@ -105,6 +106,7 @@ def start_session(
     try:
         remember_devices(store, request)
         user_name = store.settings.get(Setting.USER_NAME) or None
+        register_sensitive(*request.participants, user_name)  # kept out of every log line
     except Exception as exc:  # noqa: BLE001 - a preference is not worth a recording
         log.error("remembering the devices failed: %s", type(exc).__name__)
         user_name = None
