@@ -86,15 +86,6 @@ def _require_idle(meeting: Meeting) -> None:
         raise MeetingBusyError(meeting.id)
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _count(store: Store, sql: str, meeting_id: int) -> int:
-    row = store.db.query_one(sql, (meeting_id,))
-    return int(row[0]) if row is not None else 0
-
-
 def delete_meeting(store: Store, meeting_id: int, *, reason: Reason = "user") -> DeletionReport:
     """Delete a meeting for good.
 
@@ -105,7 +96,7 @@ def delete_meeting(store: Store, meeting_id: int, *, reason: Reason = "user") ->
     """
     meeting = store.meetings.get(meeting_id)
     files = store.meetings.audio_files(meeting_id)
-    segments = _count(store, "SELECT count(*) FROM segments WHERE meeting_id = ?", meeting_id)
+    segments = store.meetings.deletable_counts(meeting_id).segments
     with store.db.transaction():
         store.meetings.delete(meeting_id)
         store.audit.add(
@@ -134,24 +125,13 @@ def delete_audio(
     """
     meeting = store.meetings.get(meeting_id)
     _require_idle(meeting)
-    files = _count(store, "SELECT count(*) FROM audio_files WHERE meeting_id = ?", meeting_id)
-    journals = _count(store, "SELECT count(*) FROM journal_files WHERE meeting_id = ?", meeting_id)
+    counts = store.meetings.deletable_counts(meeting_id)
+    files, journals, voices = counts.audio_files, counts.journal_files, counts.voices
     if meeting.audio_deleted_at is not None and files + journals == 0:
         return AudioDeletion(meeting_id, 0, None)
-    voices = _count(
-        store,
-        "SELECT count(*) FROM speakers WHERE meeting_id = ? AND embedding IS NOT NULL",
-        meeting_id,
-    )
     when = at or datetime.now(UTC)
     with store.db.transaction():
-        store.db.execute("DELETE FROM audio_files WHERE meeting_id = ?", (meeting_id,))
-        store.db.execute("DELETE FROM journal_files WHERE meeting_id = ?", (meeting_id,))
-        store.db.execute("DELETE FROM meeting_keys WHERE meeting_id = ?", (meeting_id,))
-        store.db.execute("UPDATE speakers SET embedding = NULL WHERE meeting_id = ?", (meeting_id,))
-        store.db.execute(
-            "UPDATE meetings SET audio_deleted_at = ? WHERE id = ?", (_iso(when), meeting_id)
-        )
+        store.meetings.delete_audio_rows(meeting_id, when)
         store.audit.add(
             AuditKind.AUDIO_DELETED,
             meeting_id=meeting_id,
@@ -175,17 +155,13 @@ def delete_transcript(
     highlights, audio and summaries. The search index follows by trigger."""
     meeting = store.meetings.get(meeting_id)
     _require_idle(meeting)
-    segments = _count(store, "SELECT count(*) FROM segments WHERE meeting_id = ?", meeting_id)
-    speakers = _count(store, "SELECT count(*) FROM speakers WHERE meeting_id = ?", meeting_id)
+    counts = store.meetings.deletable_counts(meeting_id)
+    segments, speakers = counts.segments, counts.speakers
     if meeting.transcript_deleted_at is not None and segments + speakers == 0:
         return TranscriptDeletion(meeting_id, 0, 0, None)
     when = at or datetime.now(UTC)
     with store.db.transaction():
-        store.db.execute("DELETE FROM segments WHERE meeting_id = ?", (meeting_id,))
-        store.db.execute("DELETE FROM speakers WHERE meeting_id = ?", (meeting_id,))
-        store.db.execute(
-            "UPDATE meetings SET transcript_deleted_at = ? WHERE id = ?", (_iso(when), meeting_id)
-        )
+        store.meetings.delete_transcript_rows(meeting_id, when)
         store.audit.add(
             AuditKind.TRANSCRIPT_DELETED,
             meeting_id=meeting_id,

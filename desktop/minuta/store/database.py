@@ -104,7 +104,7 @@ class Database:
         with self._damage_reported():
             return self._conn.executemany(sql, rows)
 
-    def query_one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Any:
         with self._damage_reported():
             return self._conn.execute(sql, params).fetchone()
 

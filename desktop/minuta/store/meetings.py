@@ -108,6 +108,17 @@ FROM meetings m ORDER BY m.started_at, m.id
 """
 
 
+@dataclass(frozen=True, slots=True)
+class DeletableCounts:
+    """How much of a meeting a deletion would remove (for its audit entry)."""
+
+    audio_files: int
+    journal_files: int
+    voices: int  # speakers with a sealed voice embedding
+    segments: int
+    speakers: int
+
+
 class MeetingRepository:
     """Reads and writes meeting rows. Callers group writes in ``db.transaction()``."""
 
@@ -273,6 +284,28 @@ class MeetingRepository:
         if cursor.rowcount == 0:
             raise MeetingNotFoundError(meeting_id)
 
+    def delete_audio_rows(self, meeting_id: int, at: datetime) -> None:
+        """The audio's rows and the meeting's wrapped data key (crypto-shredding).
+
+        Voice embeddings are sealed with that key and identify a voice as well as
+        the audio does, so they go too; speakers' names and labels stay.
+        """
+        self._db.execute("DELETE FROM audio_files WHERE meeting_id = ?", (meeting_id,))
+        self._db.execute("DELETE FROM journal_files WHERE meeting_id = ?", (meeting_id,))
+        self._db.execute("DELETE FROM meeting_keys WHERE meeting_id = ?", (meeting_id,))
+        self._db.execute("UPDATE speakers SET embedding = NULL WHERE meeting_id = ?", (meeting_id,))
+        self._db.execute(
+            "UPDATE meetings SET audio_deleted_at = ? WHERE id = ?", (_iso(at), meeting_id)
+        )
+
+    def delete_transcript_rows(self, meeting_id: int, at: datetime) -> None:
+        """Lines (words by cascade, search entries by trigger) and speakers."""
+        self._db.execute("DELETE FROM segments WHERE meeting_id = ?", (meeting_id,))
+        self._db.execute("DELETE FROM speakers WHERE meeting_id = ?", (meeting_id,))
+        self._db.execute(
+            "UPDATE meetings SET transcript_deleted_at = ? WHERE id = ?", (_iso(at), meeting_id)
+        )
+
     def delete(self, meeting_id: int) -> None:
         """Remove the meeting and, by cascade, its key, channels, speakers, segments, words."""
         cursor = self._db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
@@ -362,6 +395,25 @@ class MeetingRepository:
             )
             for row in rows
         ]
+
+    def deletable_counts(self, meeting_id: int) -> DeletableCounts:
+        row = self._db.query_one(
+            """SELECT
+                 (SELECT count(*) FROM audio_files WHERE meeting_id = :m) AS audio_files,
+                 (SELECT count(*) FROM journal_files WHERE meeting_id = :m) AS journal_files,
+                 (SELECT count(*) FROM speakers
+                   WHERE meeting_id = :m AND embedding IS NOT NULL) AS voices,
+                 (SELECT count(*) FROM segments WHERE meeting_id = :m) AS segments,
+                 (SELECT count(*) FROM speakers WHERE meeting_id = :m) AS speakers""",
+            {"m": meeting_id},
+        )
+        return DeletableCounts(
+            int(row["audio_files"]),
+            int(row["journal_files"]),
+            int(row["voices"]),
+            int(row["segments"]),
+            int(row["speakers"]),
+        )
 
     def audio_files(self, meeting_id: int) -> builtins.list[AudioFileRecord]:
         rows = self._db.query_all(
