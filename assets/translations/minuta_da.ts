@@ -76,6 +76,192 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>Revisionslog</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Revisionslog</translation>
+    </message>
+    <message>
+        <source>What Minuta did that matters for privacy, newest first. It never holds a word of your meetings. Each entry is chained to the one before, so Verify finds an entry that was changed or removed.</source>
+        <translation>Det, Minuta har gjort, som har betydning for privatlivet, nyeste først. Loggen indeholder aldrig et ord fra dine møder. Hver post er kædet sammen med den forrige, så Kontrollér kan finde en post, der er ændret eller fjernet.</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Poster i revisionsloggen</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Resultat af kontrollen</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>Udklipsholder</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Kontrollér</translation>
+    </message>
+    <message>
+        <source>Verify the audit log</source>
+        <translation>Kontrollér revisionsloggen</translation>
+    </message>
+    <message>
+        <source>Check every entry against the chain (Alt+V)</source>
+        <translation>Kontrollér hver post mod kæden (Alt+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Head</source>
+        <translation>Kopiér &amp;seneste hash</translation>
+    </message>
+    <message>
+        <source>Copy the head hash</source>
+        <translation>Kopiér den seneste hash</translation>
+    </message>
+    <message>
+        <source>Copy the newest entry&apos;s hash, to keep it somewhere else (Alt+C)</source>
+        <translation>Kopiér den nyeste posts hash for at gemme den et andet sted (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Checking every entry…</source>
+        <translation>Kontrollerer hver post…</translation>
+    </message>
+    <message>
+        <source>Minuta could not read the audit log ({error}).</source>
+        <translation>Minuta kunne ikke læse revisionsloggen ({error}).</translation>
+    </message>
+    <message>
+        <source>Copied the head {head}…</source>
+        <translation>Kopierede den seneste hash {head}…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Approved sending to a CRM</source>
+        <translation>Godkendte afsendelse til et CRM</translation>
+    </message>
+    <message>
+        <source>Sent to a CRM</source>
+        <translation>Sendte til et CRM</translation>
+    </message>
+    <message>
+        <source>Sending to a CRM failed</source>
+        <translation>Afsendelse til et CRM mislykkedes</translation>
+    </message>
+    <message>
+        <source>Sending to a CRM was withdrawn</source>
+        <translation>Afsendelse til et CRM blev trukket tilbage</translation>
+    </message>
+    <message>
+        <source>Connected a CRM</source>
+        <translation>Tilsluttede et CRM</translation>
+    </message>
+    <message>
+        <source>Disconnected a CRM</source>
+        <translation>Afbrød forbindelsen til et CRM</translation>
+    </message>
+    <message>
+        <source>Recorded a meeting</source>
+        <translation>Optog et møde</translation>
+    </message>
+    <message>
+        <source>Recording declined: nothing was recorded</source>
+        <translation>Optagelse afvist: intet blev optaget</translation>
+    </message>
+    <message>
+        <source>Imported a recording</source>
+        <translation>Importerede en optagelse</translation>
+    </message>
+    <message>
+        <source>Exported a meeting</source>
+        <translation>Eksporterede et møde</translation>
+    </message>
+    <message>
+        <source>Deleted a meeting</source>
+        <translation>Slettede et møde</translation>
+    </message>
+    <message>
+        <source>Deleted a meeting&apos;s audio</source>
+        <translation>Slettede lyden fra et møde</translation>
+    </message>
+    <message>
+        <source>Deleted a meeting&apos;s transcript</source>
+        <translation>Slettede transskriptionen af et møde</translation>
+    </message>
+    <message>
+        <source>Changed whether a meeting is kept</source>
+        <translation>Ændrede, om et møde skal beholdes</translation>
+    </message>
+    <message>
+        <source>Removed old recordings by the rules in Settings</source>
+        <translation>Slettede gamle optagelser efter reglerne i Indstillinger</translation>
+    </message>
+    <message>
+        <source>Showed the recovery key</source>
+        <translation>Viste gendannelsesnøglen</translation>
+    </message>
+    <message>
+        <source>Gave the store a new key</source>
+        <translation>Gav de krypterede data en ny nøgle</translation>
+    </message>
+    <message>
+        <source>Changed a setting</source>
+        <translation>Ændrede en indstilling</translation>
+    </message>
+    <message>
+        <source>Exported a person&apos;s data</source>
+        <translation>Eksporterede en persons data</translation>
+    </message>
+    <message>
+        <source>Erased a person&apos;s data</source>
+        <translation>Slettede en persons data</translation>
+    </message>
+    <message>
+        <source>Entry {entry} was changed after it was written.</source>
+        <translation>Post {entry} blev ændret, efter at den blev skrevet.</translation>
+    </message>
+    <message>
+        <source>An entry before entry {entry} was removed, or the chain was re-linked.</source>
+        <translation>En post før post {entry} blev fjernet, eller kæden blev sat sammen på ny.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} has no hash: it was added outside Minuta.</source>
+        <translation>Post {entry} har ingen hash: den blev tilføjet uden for Minuta.</translation>
+    </message>
+    <message>
+        <source>A head that an export or a push carried is not in the log: entries were cut off the end, or the log was rewritten.</source>
+        <translation>En seneste hash, som en eksport eller en forsendelse havde med, findes ikke i loggen: poster er fjernet fra slutningen, eller loggen er skrevet om.</translation>
+    </message>
+    <message>
+        <source>Intact · {count} entries · head {head}</source>
+        <translation>Intakt · {count} poster · seneste hash {head}</translation>
+    </message>
+    <message>
+        <source>Not intact · {count} entries · head {head}</source>
+        <translation>Ikke intakt · {count} poster · seneste hash {head}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Hvad der skete</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connect a CRM</source>
@@ -256,6 +442,30 @@
         <translation>Start optagelse (Enter)</translation>
     </message>
     <message>
+        <source>How you told them</source>
+        <translation>Hvordan de fik besked</translation>
+    </message>
+    <message>
+        <source>Who was told</source>
+        <translation>Hvem der fik besked</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Navne, adskilt med komma</translation>
+    </message>
+    <message>
+        <source>Kept with the meeting, as its consent record</source>
+        <translation>Gemmes sammen med mødet som dets samtykkeregistrering</translation>
+    </message>
+    <message>
+        <source>How did you &amp;tell them?</source>
+        <translation>&amp;Hvordan fik de besked?</translation>
+    </message>
+    <message>
+        <source>&amp;Who was told</source>
+        <translation>Hvem fik &amp;besked</translation>
+    </message>
+    <message>
         <source>Say it, or paste it into the call&apos;s chat:</source>
         <translation>Sig det, eller indsæt det i opkaldets chat:</translation>
     </message>
@@ -305,6 +515,61 @@
     <message>
         <source>Minuta still asks before every recording; a pre-selected answer only makes it one press of Enter. Choose it only if it is nearly always true.</source>
         <translation>Minuta spørger stadig før hver optagelse; et forvalgt svar gør det bare til ét tryk på Enter. Vælg det kun, hvis det næsten altid passer.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentText</name>
+    <message>
+        <source>Everyone informed and agreed</source>
+        <translation>Alle informeret og har sagt ja</translation>
+    </message>
+    <message>
+        <source>Internal meeting</source>
+        <translation>Internt møde</translation>
+    </message>
+    <message>
+        <source>Someone declined</source>
+        <translation>Nogen sagde nej</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Ikke registreret</translation>
+    </message>
+    <message>
+        <source>Said at the start</source>
+        <translation>Sagt ved starten</translation>
+    </message>
+    <message>
+        <source>Posted in the call&apos;s chat</source>
+        <translation>Skrevet i opkaldets chat</translation>
+    </message>
+    <message>
+        <source>In the meeting invitation</source>
+        <translation>I mødeindkaldelsen</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Via e-mail</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>Skriftligt</translation>
+    </message>
+    <message>
+        <source>Covered by the workplace&apos;s policy</source>
+        <translation>Dækket af arbejdspladsens politik</translation>
+    </message>
+    <message>
+        <source>Not recorded (imported file)</source>
+        <translation>Ikke registreret (importeret fil)</translation>
+    </message>
+    <message>
+        <source>{answer} (no details recorded)</source>
+        <translation>{answer} (ingen detaljer registreret)</translation>
+    </message>
+    <message>
+        <source>Informed: {names}</source>
+        <translation>Informeret: {names}</translation>
     </message>
 </context>
 <context>
@@ -510,6 +775,10 @@
         <translation>Sprog</translation>
     </message>
     <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
         <source>Your notes from the meeting</source>
         <translation>Dine noter fra mødet</translation>
     </message>
@@ -540,6 +809,18 @@
     <message>
         <source>&amp;Highlights</source>
         <translation>Ma&amp;rkeringer</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this meeting (retention rules skip it)</source>
+        <translation>&amp;Behold dette møde (opbevaringsreglerne springer det over)</translation>
+    </message>
+    <message>
+        <source>Keep this meeting</source>
+        <translation>Behold dette møde</translation>
+    </message>
+    <message>
+        <source>Its audio and transcript are kept whatever the retention rules say</source>
+        <translation>Lyd og transskription beholdes, uanset hvad opbevaringsreglerne siger</translation>
     </message>
     <message>
         <source>Highlight</source>
@@ -1064,6 +1345,172 @@
     </message>
 </context>
 <context>
+    <name>LeftMachine</name>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Ren tekst</translation>
+    </message>
+    <message>
+        <source>SRT subtitles</source>
+        <translation>SRT-undertekster</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles</source>
+        <translation>WebVTT-undertekster</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word-dokument</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>Webside</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Skrevet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>Withdrawn, not sent</source>
+        <translation>Trukket tilbage, ikke sendt</translation>
+    </message>
+    <message>
+        <source>To CRM: {crm}</source>
+        <translation>Til CRM: {crm}</translation>
+    </message>
+    <message>
+        <source>Export of a person&apos;s data: {format}</source>
+        <translation>Eksport af en persons data: {format}</translation>
+    </message>
+    <message>
+        <source>Export: {format}</source>
+        <translation>Eksport: {format}</translation>
+    </message>
+    <message>
+        <source>Printed in a terminal</source>
+        <translation>Vist i en terminal</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>No record made yet</source>
+        <translation>Ingen post oprettet endnu</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 post</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>{count} poster</translation>
+    </message>
+    <message>
+        <source>{format}, {size} KB, SHA-256 {digest}</source>
+        <translation>{format}, {size} KB, SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <source>SHA-256 of what went: {digest}</source>
+        <translation>SHA-256 af det, der forlod computeren: {digest}</translation>
+    </message>
+    <message>
+        <source>Audit log head it carried: {head}</source>
+        <translation>Revisionsloggens seneste hash, som den havde med: {head}</translation>
+    </message>
+    <message>
+        <source>Records made:</source>
+        <translation>Oprettede poster:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Records or size</source>
+        <translation>Poster eller størrelse</translation>
+    </message>
+</context>
+<context>
+    <name>LeftMachineDialog</name>
+    <message>
+        <source>What Left This Machine</source>
+        <translation>Hvad der har forladt computeren</translation>
+    </message>
+    <message>
+        <source>What left this machine</source>
+        <translation>Hvad der har forladt computeren</translation>
+    </message>
+    <message>
+        <source>Every push to a CRM and every export, newest first. Select one to see exactly what went.</source>
+        <translation>Hver forsendelse til et CRM og hver eksport, nyeste først. Vælg en for at se præcis, hvad der forlod computeren.</translation>
+    </message>
+    <message>
+        <source>Nothing has left this computer yet.</source>
+        <translation>Intet har forladt denne computer endnu.</translation>
+    </message>
+    <message>
+        <source>Pushes and exports</source>
+        <translation>Forsendelser og eksporter</translation>
+    </message>
+    <message>
+        <source>Fingerprint, audit head and records</source>
+        <translation>Fingeraftryk, revisionsloggens seneste hash og poster</translation>
+    </message>
+    <message>
+        <source>Select a push or an export to see what went.</source>
+        <translation>Vælg en forsendelse eller en eksport for at se, hvad der forlod computeren.</translation>
+    </message>
+    <message>
+        <source>The requests that were approved</source>
+        <translation>De godkendte anmodninger</translation>
+    </message>
+    <message>
+        <source>The exported file&apos;s content</source>
+        <translation>Den eksporterede fils indhold</translation>
+    </message>
+    <message>
+        <source>Minuta could not read this ({error}).</source>
+        <translation>Minuta kunne ikke læse dette ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <source>Silent</source>
@@ -1300,8 +1747,16 @@
         <translation>Resumé</translation>
     </message>
     <message>
+        <source>The transcript of this meeting was deleted on {date}.</source>
+        <translation>Transskriptionen af dette møde blev slettet den {date}.</translation>
+    </message>
+    <message>
         <source>This meeting could not be opened ({reason}).</source>
         <translation>Mødet kunne ikke åbnes ({reason}).</translation>
+    </message>
+    <message>
+        <source>The audio of this meeting was deleted on {date}.</source>
+        <translation>Lyden fra dette møde blev slettet den {date}.</translation>
     </message>
     <message>
         <source>This meeting has no audio.</source>
@@ -1589,6 +2044,273 @@
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>• {count} meetings: their name in titles, notes and highlights becomes {marker}</source>
+        <translation>• {count} møder: personens navn i titler, noter og markeringer bliver til {marker}</translation>
+    </message>
+    <message>
+        <source>• They are removed from participant lists and speaker names</source>
+        <translation>• Personen fjernes fra deltagerlister og talernavne</translation>
+    </message>
+    <message>
+        <source>• {spoken} transcript lines they said are deleted; {other} lines about them have their name replaced</source>
+        <translation>• {spoken} linjer i transskriptionen, som personen sagde, slettes; i {other} linjer om personen erstattes navnet</translation>
+    </message>
+    <message>
+        <source>• In participant lists and speaker names they become {marker}; {count} transcript lines are kept, with their name replaced</source>
+        <translation>• I deltagerlister og talernavne bliver personen til {marker}; {count} linjer i transskriptionen beholdes, med navnet erstattet</translation>
+    </message>
+    <message>
+        <source>• {count} summary items and drafts: their name is replaced</source>
+        <translation>• {count} punkter og udkast i resuméer: navnet erstattes</translation>
+    </message>
+    <message>
+        <source>• Their voice is forgotten in those meetings</source>
+        <translation>• Personens stemme glemmes i de møder</translation>
+    </message>
+    <message>
+        <source>• {count} entries of the export log are deleted</source>
+        <translation>• {count} poster i eksportloggen slettes</translation>
+    </message>
+    <message>
+        <source>• {count} CRM pushes: Minuta&apos;s copy is redacted and {unsent} not yet sent are withdrawn. What is already in the CRM is not changed: follow it up there.</source>
+        <translation>• {count} forsendelser til CRM: Minutas kopi maskeres, og {unsent}, der endnu ikke er sendt, trækkes tilbage. Det, der allerede er i CRM-systemet, ændres ikke: følg op på det der.</translation>
+    </message>
+    <message>
+        <source>A Person&apos;s Data</source>
+        <translation>En persons data</translation>
+    </message>
+    <message>
+        <source>A person&apos;s data</source>
+        <translation>En persons data</translation>
+    </message>
+    <message>
+        <source>Find everything Minuta holds about one person, by name or e-mail address: meetings, transcripts, summaries, what was sent to a CRM and exports. Then export it for them, or redact or erase it.</source>
+        <translation>Find alt, hvad Minuta har om en person, ud fra navn eller e-mailadresse: møder, transskriptioner, resuméer, hvad der er sendt til et CRM, og eksporter. Eksportér det derefter til personen, eller maskér eller slet det.</translation>
+    </message>
+    <message>
+        <source>Name or e-mail address</source>
+        <translation>Navn eller e-mailadresse</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>Find everything about this person (Enter)</source>
+        <translation>Find alt om denne person (Enter)</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>Det, der blev fundet</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>In your CRM (change or delete these there):</source>
+        <translation>I dit CRM (ret eller slet dem der):</translation>
+    </message>
+    <message>
+        <source>CRM records to follow up</source>
+        <translation>CRM-poster, der skal følges op</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksportér…</translation>
+    </message>
+    <message>
+        <source>Write everything found as JSON and a web page</source>
+        <translation>Skriv alt fundet som JSON og en webside</translation>
+    </message>
+    <message>
+        <source>Re&amp;dact…</source>
+        <translation>&amp;Maskér…</translation>
+    </message>
+    <message>
+        <source>Replace their name everywhere; keep what they said</source>
+        <translation>Erstat personens navn overalt; behold det, personen sagde</translation>
+    </message>
+    <message>
+        <source>Er&amp;ase…</source>
+        <translation>S&amp;let…</translation>
+    </message>
+    <message>
+        <source>Remove them and what they said everywhere</source>
+        <translation>Fjern personen og det, personen sagde, overalt</translation>
+    </message>
+    <message>
+        <source>That did not work: {error}. Nothing was changed.</source>
+        <translation>Det lykkedes ikke: {error}. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>Type a name or an e-mail address.</source>
+        <translation>Skriv et navn eller en e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Søger…</translation>
+    </message>
+    <message>
+        <source>Nothing is stored about {who}.</source>
+        <translation>Der er intet gemt om {who}.</translation>
+    </message>
+    <message>
+        <source>About {who}:</source>
+        <translation>Om {who}:</translation>
+    </message>
+    <message>
+        <source>Export to a folder (the files are not encrypted)</source>
+        <translation>Eksportér til en mappe (filerne er ikke krypteret)</translation>
+    </message>
+    <message>
+        <source>Wrote {json} and {html}. They are not encrypted: hand them over safely.</source>
+        <translation>Skrev {json} og {html}. De er ikke krypteret: overlevér dem på en sikker måde.</translation>
+    </message>
+    <message>
+        <source>Erase a person</source>
+        <translation>Slet en person</translation>
+    </message>
+    <message>
+        <source>Erase {who} everywhere? This cannot be undone.</source>
+        <translation>Vil du slette {who} overalt? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Slet</translation>
+    </message>
+    <message>
+        <source>Redact a person</source>
+        <translation>Maskér en person</translation>
+    </message>
+    <message>
+        <source>Redact {who} everywhere? This cannot be undone.</source>
+        <translation>Vil du maskere {who} overalt? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>&amp;Redact</source>
+        <translation>&amp;Maskér</translation>
+    </message>
+    <message>
+        <source>Also delete the &amp;audio of the meetings they spoke in</source>
+        <translation>Slet også &amp;lyden fra de møder, personen talte i</translation>
+    </message>
+    <message>
+        <source>Also delete the audio</source>
+        <translation>Slet også lyden</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Sletter…</translation>
+    </message>
+    <message>
+        <source>Redacting…</source>
+        <translation>Maskerer…</translation>
+    </message>
+    <message>
+        <source>Done: {meetings} meetings changed, {deleted} lines deleted, {redacted} lines redacted, {exports} exports deleted.</source>
+        <translation>Færdig: {meetings} møder ændret, {deleted} linjer slettet, {redacted} linjer maskeret, {exports} eksporter slettet.</translation>
+    </message>
+    <message>
+        <source>Follow up on the CRM records below in the CRM itself.</source>
+        <translation>Følg op på CRM-posterne nedenfor i selve CRM-systemet.</translation>
+    </message>
+    <message>
+        <source>Meetings ({count})</source>
+        <translation>Møder ({count})</translation>
+    </message>
+    <message>
+        <source>Transcript lines ({count})</source>
+        <translation>Linjer i transskriptioner ({count})</translation>
+    </message>
+    <message>
+        <source>Summary items ({count})</source>
+        <translation>Punkter i resuméer ({count})</translation>
+    </message>
+    <message>
+        <source>Sent to CRM ({count})</source>
+        <translation>Sendt til CRM ({count})</translation>
+    </message>
+    <message>
+        <source>Exports ({count})</source>
+        <translation>Eksporter ({count})</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>deltager</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>taler</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>noter</translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation>transskription</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>resumé</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>markering</translation>
+    </message>
+    <message>
+        <source>consent record</source>
+        <translation>samtykkeregistrering</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>eksport</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sendt</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>sendes nu</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>trukket tilbage</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumé</translation>
+    </message>
+    <message>
+        <source>E-mail subject</source>
+        <translation>E-mailens emne</translation>
+    </message>
+    <message>
+        <source>E-mail draft</source>
+        <translation>Udkast til e-mail</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>&amp;Play</source>
@@ -1641,6 +2363,88 @@
     <message>
         <source>Pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditor</name>
+    <message>
+        <source>&amp;Keep it until I delete it</source>
+        <translation>&amp;Behold den, indtil jeg sletter den</translation>
+    </message>
+    <message>
+        <source>&amp;Delete it this many days after the meeting:</source>
+        <translation>&amp;Slet den så mange dage efter mødet:</translation>
+    </message>
+    <message>
+        <source>Days after the meeting</source>
+        <translation>Dage efter mødet</translation>
+    </message>
+    <message>
+        <source>Delete it once the summary is sent to the &amp;CRM</source>
+        <translation>Slet den, når resuméet er sendt til &amp;CRM</translation>
+    </message>
+    <message>
+        <source>…or this many days after the meeting, if soo&amp;ner:</source>
+        <translation>…eller så mange dage efter mødet, hvis det er &amp;tidligere:</translation>
+    </message>
+    <message>
+        <source>Days after the meeting, at most</source>
+        <translation>Højst antal dage efter mødet</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Lyd</translation>
+    </message>
+    <message>
+        <source>Kee&amp;p it until I delete it</source>
+        <translation>Beh&amp;old den, indtil jeg sletter den</translation>
+    </message>
+    <message>
+        <source>Delete it this many &amp;months after the meeting:</source>
+        <translation>Slet den så mange &amp;måneder efter mødet:</translation>
+    </message>
+    <message>
+        <source>Months after the meeting</source>
+        <translation>Måneder efter mødet</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transskription</translation>
+    </message>
+    <message>
+        <source>Summaries: kept until you delete them.</source>
+        <translation>Resuméer: beholdes, indtil du sletter dem.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyMenu</name>
+    <message>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Privatliv</translation>
+    </message>
+    <message>
+        <source>A &amp;Person&apos;s Data…</source>
+        <translation>&amp;En persons data…</translation>
+    </message>
+    <message>
+        <source>Find, export or erase what Minuta holds about one person</source>
+        <translation>Find, eksportér eller slet det, Minuta har om en person</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log…</source>
+        <translation>&amp;Revisionslog…</translation>
+    </message>
+    <message>
+        <source>Everything that matters for privacy, and a check that nothing was changed</source>
+        <translation>Alt, der har betydning for privatlivet, og en kontrol af, at intet er ændret</translation>
+    </message>
+    <message>
+        <source>&amp;What Left This Machine…</source>
+        <translation>&amp;Hvad der har forladt computeren…</translation>
+    </message>
+    <message>
+        <source>Every push to a CRM and every export, with exactly what went</source>
+        <translation>Hver forsendelse til et CRM og hver eksport, med præcis det, der forlod computeren</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2813,100 @@
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Rules for</source>
+        <translation>Regler for</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>Alle møder</translation>
+    </message>
+    <message>
+        <source>&amp;Own rules for this meeting type</source>
+        <translation>&amp;Egne regler for denne mødetype</translation>
+    </message>
+    <message>
+        <source>Own rules for this meeting type</source>
+        <translation>Egne regler for denne mødetype</translation>
+    </message>
+    <message>
+        <source>Otherwise the rules for all meetings apply to this type</source>
+        <translation>Ellers gælder reglerne for alle møder også for denne type</translation>
+    </message>
+    <message>
+        <source>What these rules delete soon</source>
+        <translation>Det, reglerne snart sletter</translation>
+    </message>
+    <message>
+        <source>Rules &amp;for:</source>
+        <translation>Regler &amp;for:</translation>
+    </message>
+    <message>
+        <source>A meeting marked “Keep this meeting” is never deleted by these rules. They are applied when Minuta starts and once a day.</source>
+        <translation>Et møde, der er markeret med “Behold dette møde”, bliver aldrig slettet af disse regler. De anvendes, når Minuta starter, og én gang om dagen.</translation>
+    </message>
+    <message>
+        <source>Nothing will be deleted in the next {days} days.</source>
+        <translation>Intet bliver slettet i de næste {days} dage.</translation>
+    </message>
+    <message>
+        <source>In the next {days} days, these rules delete from 1 meeting:</source>
+        <translation>I de næste {days} dage sletter reglerne fra 1 møde:</translation>
+    </message>
+    <message>
+        <source>In the next {days} days, these rules delete from {count} meetings:</source>
+        <translation>I de næste {days} dage sletter reglerne fra {count} møder:</translation>
+    </message>
+    <message>
+        <source>{title} — audio on {date}</source>
+        <translation>{title} — lyd den {date}</translation>
+    </message>
+    <message>
+        <source>{title} — audio, due now</source>
+        <translation>{title} — lyd, med det samme</translation>
+    </message>
+    <message>
+        <source>{title} — transcript on {date}</source>
+        <translation>{title} — transskription den {date}</translation>
+    </message>
+    <message>
+        <source>{title} — transcript, due now</source>
+        <translation>{title} — transskription, med det samme</translation>
+    </message>
+    <message>
+        <source>What these rules delete could not be listed ({error}).</source>
+        <translation>Det, reglerne sletter, kunne ikke vises ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRunner</name>
+    <message>
+        <source>audio of 1 meeting deleted</source>
+        <translation>lyd fra 1 møde slettet</translation>
+    </message>
+    <message>
+        <source>audio of {count} meetings deleted</source>
+        <translation>lyd fra {count} møder slettet</translation>
+    </message>
+    <message>
+        <source>transcript of 1 meeting deleted</source>
+        <translation>transskription af 1 møde slettet</translation>
+    </message>
+    <message>
+        <source>transcripts of {count} meetings deleted</source>
+        <translation>transskriptioner af {count} møder slettet</translation>
+    </message>
+    <message>
+        <source>Retention: {what}</source>
+        <translation>Opbevaring: {what}</translation>
+    </message>
+    <message>
+        <source>The retention rules could not be applied ({error}).</source>
+        <translation>Opbevaringsreglerne kunne ikke anvendes ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>SearchController</name>
     <message>
         <source>Minuta could not search your meetings just now.</source>
@@ -2151,6 +3049,10 @@
     <message>
         <source>CRM</source>
         <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Opbevaring</translation>
     </message>
     <message>
         <source>Settings sections</source>

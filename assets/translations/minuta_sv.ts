@@ -76,6 +76,192 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>Granskningslogg</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Granskningslogg</translation>
+    </message>
+    <message>
+        <source>What Minuta did that matters for privacy, newest first. It never holds a word of your meetings. Each entry is chained to the one before, so Verify finds an entry that was changed or removed.</source>
+        <translation>Det Minuta har gjort som påverkar integriteten, senaste först. Loggen innehåller aldrig ett ord från dina möten. Varje post är länkad till den föregående, så Kontrollera hittar en post som har ändrats eller tagits bort.</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Poster i granskningsloggen</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Kontrollens resultat</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>Urklipp</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Kontrollera</translation>
+    </message>
+    <message>
+        <source>Verify the audit log</source>
+        <translation>Kontrollera granskningsloggen</translation>
+    </message>
+    <message>
+        <source>Check every entry against the chain (Alt+V)</source>
+        <translation>Kontrollera varje post mot kedjan (Alt+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Head</source>
+        <translation>Kopiera &amp;senaste hash</translation>
+    </message>
+    <message>
+        <source>Copy the head hash</source>
+        <translation>Kopiera den senaste hashen</translation>
+    </message>
+    <message>
+        <source>Copy the newest entry&apos;s hash, to keep it somewhere else (Alt+C)</source>
+        <translation>Kopiera den senaste postens hash för att spara den någon annanstans (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Checking every entry…</source>
+        <translation>Kontrollerar varje post…</translation>
+    </message>
+    <message>
+        <source>Minuta could not read the audit log ({error}).</source>
+        <translation>Minuta kunde inte läsa granskningsloggen ({error}).</translation>
+    </message>
+    <message>
+        <source>Copied the head {head}…</source>
+        <translation>Kopierade den senaste hashen {head}…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Approved sending to a CRM</source>
+        <translation>Godkände sändning till ett CRM</translation>
+    </message>
+    <message>
+        <source>Sent to a CRM</source>
+        <translation>Skickade till ett CRM</translation>
+    </message>
+    <message>
+        <source>Sending to a CRM failed</source>
+        <translation>Sändning till ett CRM misslyckades</translation>
+    </message>
+    <message>
+        <source>Sending to a CRM was withdrawn</source>
+        <translation>Sändning till ett CRM drogs tillbaka</translation>
+    </message>
+    <message>
+        <source>Connected a CRM</source>
+        <translation>Anslöt ett CRM</translation>
+    </message>
+    <message>
+        <source>Disconnected a CRM</source>
+        <translation>Kopplade från ett CRM</translation>
+    </message>
+    <message>
+        <source>Recorded a meeting</source>
+        <translation>Spelade in ett möte</translation>
+    </message>
+    <message>
+        <source>Recording declined: nothing was recorded</source>
+        <translation>Inspelning nekad: inget spelades in</translation>
+    </message>
+    <message>
+        <source>Imported a recording</source>
+        <translation>Importerade en inspelning</translation>
+    </message>
+    <message>
+        <source>Exported a meeting</source>
+        <translation>Exporterade ett möte</translation>
+    </message>
+    <message>
+        <source>Deleted a meeting</source>
+        <translation>Tog bort ett möte</translation>
+    </message>
+    <message>
+        <source>Deleted a meeting&apos;s audio</source>
+        <translation>Tog bort ljudet från ett möte</translation>
+    </message>
+    <message>
+        <source>Deleted a meeting&apos;s transcript</source>
+        <translation>Tog bort transkriptionen av ett möte</translation>
+    </message>
+    <message>
+        <source>Changed whether a meeting is kept</source>
+        <translation>Ändrade om ett möte ska behållas</translation>
+    </message>
+    <message>
+        <source>Removed old recordings by the rules in Settings</source>
+        <translation>Tog bort gamla inspelningar enligt reglerna i Inställningar</translation>
+    </message>
+    <message>
+        <source>Showed the recovery key</source>
+        <translation>Visade återställningsnyckeln</translation>
+    </message>
+    <message>
+        <source>Gave the store a new key</source>
+        <translation>Gav den krypterade lagringen en ny nyckel</translation>
+    </message>
+    <message>
+        <source>Changed a setting</source>
+        <translation>Ändrade en inställning</translation>
+    </message>
+    <message>
+        <source>Exported a person&apos;s data</source>
+        <translation>Exporterade en persons uppgifter</translation>
+    </message>
+    <message>
+        <source>Erased a person&apos;s data</source>
+        <translation>Raderade en persons uppgifter</translation>
+    </message>
+    <message>
+        <source>Entry {entry} was changed after it was written.</source>
+        <translation>Post {entry} ändrades efter att den skrevs.</translation>
+    </message>
+    <message>
+        <source>An entry before entry {entry} was removed, or the chain was re-linked.</source>
+        <translation>En post före post {entry} togs bort, eller så länkades kedjan om.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} has no hash: it was added outside Minuta.</source>
+        <translation>Post {entry} har ingen hash: den lades till utanför Minuta.</translation>
+    </message>
+    <message>
+        <source>A head that an export or a push carried is not in the log: entries were cut off the end, or the log was rewritten.</source>
+        <translation>En senaste hash som en export eller en sändning hade med finns inte i loggen: poster har tagits bort i slutet, eller så har loggen skrivits om.</translation>
+    </message>
+    <message>
+        <source>Intact · {count} entries · head {head}</source>
+        <translation>Intakt · {count} poster · senaste hash {head}</translation>
+    </message>
+    <message>
+        <source>Not intact · {count} entries · head {head}</source>
+        <translation>Inte intakt · {count} poster · senaste hash {head}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Vad som hände</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connect a CRM</source>
@@ -256,6 +442,30 @@
         <translation>Starta inspelning (Enter)</translation>
     </message>
     <message>
+        <source>How you told them</source>
+        <translation>Hur du berättade det</translation>
+    </message>
+    <message>
+        <source>Who was told</source>
+        <translation>Vem som fick veta</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>Namn, åtskilda med kommatecken</translation>
+    </message>
+    <message>
+        <source>Kept with the meeting, as its consent record</source>
+        <translation>Sparas med mötet som dess samtyckesregistrering</translation>
+    </message>
+    <message>
+        <source>How did you &amp;tell them?</source>
+        <translation>&amp;Hur berättade du det?</translation>
+    </message>
+    <message>
+        <source>&amp;Who was told</source>
+        <translation>&amp;Vem fick veta</translation>
+    </message>
+    <message>
         <source>Say it, or paste it into the call&apos;s chat:</source>
         <translation>Säg det, eller klistra in det i samtalets chatt:</translation>
     </message>
@@ -305,6 +515,61 @@
     <message>
         <source>Minuta still asks before every recording; a pre-selected answer only makes it one press of Enter. Choose it only if it is nearly always true.</source>
         <translation>Minuta frågar fortfarande före varje inspelning; ett förvalt svar gör det bara till ett tryck på Enter. Välj det bara om det nästan alltid stämmer.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentText</name>
+    <message>
+        <source>Everyone informed and agreed</source>
+        <translation>Alla informerade och har godkänt</translation>
+    </message>
+    <message>
+        <source>Internal meeting</source>
+        <translation>Internt möte</translation>
+    </message>
+    <message>
+        <source>Someone declined</source>
+        <translation>Någon sade nej</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Inte registrerat</translation>
+    </message>
+    <message>
+        <source>Said at the start</source>
+        <translation>Sades i början</translation>
+    </message>
+    <message>
+        <source>Posted in the call&apos;s chat</source>
+        <translation>Skrevs i samtalets chatt</translation>
+    </message>
+    <message>
+        <source>In the meeting invitation</source>
+        <translation>I mötesinbjudan</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Via e-post</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>Skriftligt</translation>
+    </message>
+    <message>
+        <source>Covered by the workplace&apos;s policy</source>
+        <translation>Omfattas av arbetsplatsens policy</translation>
+    </message>
+    <message>
+        <source>Not recorded (imported file)</source>
+        <translation>Inte registrerat (importerad fil)</translation>
+    </message>
+    <message>
+        <source>{answer} (no details recorded)</source>
+        <translation>{answer} (inga detaljer registrerade)</translation>
+    </message>
+    <message>
+        <source>Informed: {names}</source>
+        <translation>Informerade: {names}</translation>
     </message>
 </context>
 <context>
@@ -510,6 +775,10 @@
         <translation>Språk</translation>
     </message>
     <message>
+        <source>Consent</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
         <source>Your notes from the meeting</source>
         <translation>Dina anteckningar från mötet</translation>
     </message>
@@ -540,6 +809,18 @@
     <message>
         <source>&amp;Highlights</source>
         <translation>Markeri&amp;ngar</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this meeting (retention rules skip it)</source>
+        <translation>&amp;Behåll det här mötet (gallringsreglerna hoppar över det)</translation>
+    </message>
+    <message>
+        <source>Keep this meeting</source>
+        <translation>Behåll det här mötet</translation>
+    </message>
+    <message>
+        <source>Its audio and transcript are kept whatever the retention rules say</source>
+        <translation>Ljud och transkription behålls oavsett vad gallringsreglerna säger</translation>
     </message>
     <message>
         <source>Highlight</source>
@@ -1064,6 +1345,172 @@
     </message>
 </context>
 <context>
+    <name>LeftMachine</name>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Ren text</translation>
+    </message>
+    <message>
+        <source>SRT subtitles</source>
+        <translation>SRT-undertexter</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles</source>
+        <translation>WebVTT-undertexter</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word-dokument</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>Webbsida</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Skriven</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Väntar på att skickas</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Skickar</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Misslyckades</translation>
+    </message>
+    <message>
+        <source>Withdrawn, not sent</source>
+        <translation>Tillbakadragen, inte skickad</translation>
+    </message>
+    <message>
+        <source>To CRM: {crm}</source>
+        <translation>Till CRM: {crm}</translation>
+    </message>
+    <message>
+        <source>Export of a person&apos;s data: {format}</source>
+        <translation>Export av en persons uppgifter: {format}</translation>
+    </message>
+    <message>
+        <source>Export: {format}</source>
+        <translation>Export: {format}</translation>
+    </message>
+    <message>
+        <source>Printed in a terminal</source>
+        <translation>Utskriven i en terminal</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>No record made yet</source>
+        <translation>Ingen post skapad än</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 post</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>{count} poster</translation>
+    </message>
+    <message>
+        <source>{format}, {size} KB, SHA-256 {digest}</source>
+        <translation>{format}, {size} KB, SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <source>SHA-256 of what went: {digest}</source>
+        <translation>SHA-256 för det som lämnade datorn: {digest}</translation>
+    </message>
+    <message>
+        <source>Audit log head it carried: {head}</source>
+        <translation>Granskningsloggens senaste hash som den hade med: {head}</translation>
+    </message>
+    <message>
+        <source>Records made:</source>
+        <translation>Skapade poster:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Records or size</source>
+        <translation>Poster eller storlek</translation>
+    </message>
+</context>
+<context>
+    <name>LeftMachineDialog</name>
+    <message>
+        <source>What Left This Machine</source>
+        <translation>Vad som har lämnat datorn</translation>
+    </message>
+    <message>
+        <source>What left this machine</source>
+        <translation>Vad som har lämnat datorn</translation>
+    </message>
+    <message>
+        <source>Every push to a CRM and every export, newest first. Select one to see exactly what went.</source>
+        <translation>Varje sändning till ett CRM och varje export, senaste först. Välj en för att se exakt vad som lämnade datorn.</translation>
+    </message>
+    <message>
+        <source>Nothing has left this computer yet.</source>
+        <translation>Inget har lämnat den här datorn än.</translation>
+    </message>
+    <message>
+        <source>Pushes and exports</source>
+        <translation>Sändningar och exporter</translation>
+    </message>
+    <message>
+        <source>Fingerprint, audit head and records</source>
+        <translation>Fingeravtryck, granskningsloggens senaste hash och poster</translation>
+    </message>
+    <message>
+        <source>Select a push or an export to see what went.</source>
+        <translation>Välj en sändning eller en export för att se vad som lämnade datorn.</translation>
+    </message>
+    <message>
+        <source>The requests that were approved</source>
+        <translation>De godkända begärandena</translation>
+    </message>
+    <message>
+        <source>The exported file&apos;s content</source>
+        <translation>Den exporterade filens innehåll</translation>
+    </message>
+    <message>
+        <source>Minuta could not read this ({error}).</source>
+        <translation>Minuta kunde inte läsa det här ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <source>Silent</source>
@@ -1300,8 +1747,16 @@
         <translation>Sammanfattning</translation>
     </message>
     <message>
+        <source>The transcript of this meeting was deleted on {date}.</source>
+        <translation>Transkriptionen av det här mötet togs bort {date}.</translation>
+    </message>
+    <message>
         <source>This meeting could not be opened ({reason}).</source>
         <translation>Mötet kunde inte öppnas ({reason}).</translation>
+    </message>
+    <message>
+        <source>The audio of this meeting was deleted on {date}.</source>
+        <translation>Ljudet från det här mötet togs bort {date}.</translation>
     </message>
     <message>
         <source>This meeting has no audio.</source>
@@ -1589,6 +2044,273 @@
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <source>• {count} meetings: their name in titles, notes and highlights becomes {marker}</source>
+        <translation>• {count} möten: personens namn i titlar, anteckningar och markeringar blir {marker}</translation>
+    </message>
+    <message>
+        <source>• They are removed from participant lists and speaker names</source>
+        <translation>• Personen tas bort från deltagarlistor och talarnamn</translation>
+    </message>
+    <message>
+        <source>• {spoken} transcript lines they said are deleted; {other} lines about them have their name replaced</source>
+        <translation>• {spoken} rader i transkriptionen som personen sade tas bort; i {other} rader om personen ersätts namnet</translation>
+    </message>
+    <message>
+        <source>• In participant lists and speaker names they become {marker}; {count} transcript lines are kept, with their name replaced</source>
+        <translation>• I deltagarlistor och talarnamn blir personen {marker}; {count} rader i transkriptionen behålls, med namnet ersatt</translation>
+    </message>
+    <message>
+        <source>• {count} summary items and drafts: their name is replaced</source>
+        <translation>• {count} punkter och utkast i sammanfattningar: namnet ersätts</translation>
+    </message>
+    <message>
+        <source>• Their voice is forgotten in those meetings</source>
+        <translation>• Personens röst glöms i de mötena</translation>
+    </message>
+    <message>
+        <source>• {count} entries of the export log are deleted</source>
+        <translation>• {count} poster i exportloggen tas bort</translation>
+    </message>
+    <message>
+        <source>• {count} CRM pushes: Minuta&apos;s copy is redacted and {unsent} not yet sent are withdrawn. What is already in the CRM is not changed: follow it up there.</source>
+        <translation>• {count} sändningar till CRM: Minutas kopia maskeras och {unsent} som inte har skickats än dras tillbaka. Det som redan finns i CRM-systemet ändras inte: följ upp det där.</translation>
+    </message>
+    <message>
+        <source>A Person&apos;s Data</source>
+        <translation>En persons uppgifter</translation>
+    </message>
+    <message>
+        <source>A person&apos;s data</source>
+        <translation>En persons uppgifter</translation>
+    </message>
+    <message>
+        <source>Find everything Minuta holds about one person, by name or e-mail address: meetings, transcripts, summaries, what was sent to a CRM and exports. Then export it for them, or redact or erase it.</source>
+        <translation>Hitta allt som Minuta har om en person, utifrån namn eller e-postadress: möten, transkriptioner, sammanfattningar, vad som har skickats till ett CRM och exporter. Exportera det sedan till personen, eller maskera eller radera det.</translation>
+    </message>
+    <message>
+        <source>Name or e-mail address</source>
+        <translation>Namn eller e-postadress</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>Find everything about this person (Enter)</source>
+        <translation>Hitta allt om den här personen (Enter)</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>Det som hittades</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>In your CRM (change or delete these there):</source>
+        <translation>I ditt CRM (ändra eller ta bort dem där):</translation>
+    </message>
+    <message>
+        <source>CRM records to follow up</source>
+        <translation>CRM-poster att följa upp</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportera…</translation>
+    </message>
+    <message>
+        <source>Write everything found as JSON and a web page</source>
+        <translation>Skriv allt som hittades som JSON och en webbsida</translation>
+    </message>
+    <message>
+        <source>Re&amp;dact…</source>
+        <translation>&amp;Maskera…</translation>
+    </message>
+    <message>
+        <source>Replace their name everywhere; keep what they said</source>
+        <translation>Ersätt personens namn överallt; behåll det personen sade</translation>
+    </message>
+    <message>
+        <source>Er&amp;ase…</source>
+        <translation>&amp;Radera…</translation>
+    </message>
+    <message>
+        <source>Remove them and what they said everywhere</source>
+        <translation>Ta bort personen och det personen sade överallt</translation>
+    </message>
+    <message>
+        <source>That did not work: {error}. Nothing was changed.</source>
+        <translation>Det fungerade inte: {error}. Inget ändrades.</translation>
+    </message>
+    <message>
+        <source>Type a name or an e-mail address.</source>
+        <translation>Skriv ett namn eller en e-postadress.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <source>Nothing is stored about {who}.</source>
+        <translation>Inget finns sparat om {who}.</translation>
+    </message>
+    <message>
+        <source>About {who}:</source>
+        <translation>Om {who}:</translation>
+    </message>
+    <message>
+        <source>Export to a folder (the files are not encrypted)</source>
+        <translation>Exportera till en mapp (filerna är inte krypterade)</translation>
+    </message>
+    <message>
+        <source>Wrote {json} and {html}. They are not encrypted: hand them over safely.</source>
+        <translation>Skrev {json} och {html}. De är inte krypterade: lämna över dem på ett säkert sätt.</translation>
+    </message>
+    <message>
+        <source>Erase a person</source>
+        <translation>Radera en person</translation>
+    </message>
+    <message>
+        <source>Erase {who} everywhere? This cannot be undone.</source>
+        <translation>Vill du radera {who} överallt? Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Radera</translation>
+    </message>
+    <message>
+        <source>Redact a person</source>
+        <translation>Maskera en person</translation>
+    </message>
+    <message>
+        <source>Redact {who} everywhere? This cannot be undone.</source>
+        <translation>Vill du maskera {who} överallt? Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>&amp;Redact</source>
+        <translation>&amp;Maskera</translation>
+    </message>
+    <message>
+        <source>Also delete the &amp;audio of the meetings they spoke in</source>
+        <translation>Ta också bort &amp;ljudet från mötena där personen talade</translation>
+    </message>
+    <message>
+        <source>Also delete the audio</source>
+        <translation>Ta också bort ljudet</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Raderar…</translation>
+    </message>
+    <message>
+        <source>Redacting…</source>
+        <translation>Maskerar…</translation>
+    </message>
+    <message>
+        <source>Done: {meetings} meetings changed, {deleted} lines deleted, {redacted} lines redacted, {exports} exports deleted.</source>
+        <translation>Klart: {meetings} möten ändrade, {deleted} rader borttagna, {redacted} rader maskerade, {exports} exporter borttagna.</translation>
+    </message>
+    <message>
+        <source>Follow up on the CRM records below in the CRM itself.</source>
+        <translation>Följ upp CRM-posterna nedan i själva CRM-systemet.</translation>
+    </message>
+    <message>
+        <source>Meetings ({count})</source>
+        <translation>Möten ({count})</translation>
+    </message>
+    <message>
+        <source>Transcript lines ({count})</source>
+        <translation>Rader i transkriptioner ({count})</translation>
+    </message>
+    <message>
+        <source>Summary items ({count})</source>
+        <translation>Punkter i sammanfattningar ({count})</translation>
+    </message>
+    <message>
+        <source>Sent to CRM ({count})</source>
+        <translation>Skickat till CRM ({count})</translation>
+    </message>
+    <message>
+        <source>Exports ({count})</source>
+        <translation>Exporter ({count})</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>deltagare</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>talare</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>anteckningar</translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation>transkription</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>sammanfattning</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>markering</translation>
+    </message>
+    <message>
+        <source>consent record</source>
+        <translation>samtyckesregistrering</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>skickad</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>väntar på att skickas</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>skickas nu</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>misslyckades</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>tillbakadragen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>E-mail subject</source>
+        <translation>E-postens ämne</translation>
+    </message>
+    <message>
+        <source>E-mail draft</source>
+        <translation>Utkast till e-post</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>&amp;Play</source>
@@ -1641,6 +2363,88 @@
     <message>
         <source>Pause</source>
         <translation>Pausa</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditor</name>
+    <message>
+        <source>&amp;Keep it until I delete it</source>
+        <translation>&amp;Behåll det tills jag tar bort det</translation>
+    </message>
+    <message>
+        <source>&amp;Delete it this many days after the meeting:</source>
+        <translation>&amp;Ta bort det så här många dagar efter mötet:</translation>
+    </message>
+    <message>
+        <source>Days after the meeting</source>
+        <translation>Dagar efter mötet</translation>
+    </message>
+    <message>
+        <source>Delete it once the summary is sent to the &amp;CRM</source>
+        <translation>Ta bort det när sammanfattningen har skickats till &amp;CRM</translation>
+    </message>
+    <message>
+        <source>…or this many days after the meeting, if soo&amp;ner:</source>
+        <translation>…eller så här många dagar efter mötet, om det är tidi&amp;gare:</translation>
+    </message>
+    <message>
+        <source>Days after the meeting, at most</source>
+        <translation>Högst antal dagar efter mötet</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Ljud</translation>
+    </message>
+    <message>
+        <source>Kee&amp;p it until I delete it</source>
+        <translation>Behåll &amp;den tills jag tar bort den</translation>
+    </message>
+    <message>
+        <source>Delete it this many &amp;months after the meeting:</source>
+        <translation>Ta bort den så här många &amp;månader efter mötet:</translation>
+    </message>
+    <message>
+        <source>Months after the meeting</source>
+        <translation>Månader efter mötet</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkription</translation>
+    </message>
+    <message>
+        <source>Summaries: kept until you delete them.</source>
+        <translation>Sammanfattningar: behålls tills du tar bort dem.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyMenu</name>
+    <message>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Integritet</translation>
+    </message>
+    <message>
+        <source>A &amp;Person&apos;s Data…</source>
+        <translation>&amp;En persons uppgifter…</translation>
+    </message>
+    <message>
+        <source>Find, export or erase what Minuta holds about one person</source>
+        <translation>Hitta, exportera eller radera det som Minuta har om en person</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log…</source>
+        <translation>&amp;Granskningslogg…</translation>
+    </message>
+    <message>
+        <source>Everything that matters for privacy, and a check that nothing was changed</source>
+        <translation>Allt som påverkar integriteten, och en kontroll av att inget har ändrats</translation>
+    </message>
+    <message>
+        <source>&amp;What Left This Machine…</source>
+        <translation>&amp;Vad som har lämnat datorn…</translation>
+    </message>
+    <message>
+        <source>Every push to a CRM and every export, with exactly what went</source>
+        <translation>Varje sändning till ett CRM och varje export, med exakt det som lämnade datorn</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2813,100 @@
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Rules for</source>
+        <translation>Regler för</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>Alla möten</translation>
+    </message>
+    <message>
+        <source>&amp;Own rules for this meeting type</source>
+        <translation>&amp;Egna regler för den här mötestypen</translation>
+    </message>
+    <message>
+        <source>Own rules for this meeting type</source>
+        <translation>Egna regler för den här mötestypen</translation>
+    </message>
+    <message>
+        <source>Otherwise the rules for all meetings apply to this type</source>
+        <translation>Annars gäller reglerna för alla möten även för den här typen</translation>
+    </message>
+    <message>
+        <source>What these rules delete soon</source>
+        <translation>Det som reglerna snart tar bort</translation>
+    </message>
+    <message>
+        <source>Rules &amp;for:</source>
+        <translation>Regler &amp;för:</translation>
+    </message>
+    <message>
+        <source>A meeting marked “Keep this meeting” is never deleted by these rules. They are applied when Minuta starts and once a day.</source>
+        <translation>Ett möte som är markerat med ”Behåll det här mötet” tas aldrig bort av de här reglerna. De tillämpas när Minuta startar och en gång om dagen.</translation>
+    </message>
+    <message>
+        <source>Nothing will be deleted in the next {days} days.</source>
+        <translation>Inget tas bort de närmaste {days} dagarna.</translation>
+    </message>
+    <message>
+        <source>In the next {days} days, these rules delete from 1 meeting:</source>
+        <translation>De närmaste {days} dagarna tar reglerna bort från 1 möte:</translation>
+    </message>
+    <message>
+        <source>In the next {days} days, these rules delete from {count} meetings:</source>
+        <translation>De närmaste {days} dagarna tar reglerna bort från {count} möten:</translation>
+    </message>
+    <message>
+        <source>{title} — audio on {date}</source>
+        <translation>{title} — ljud {date}</translation>
+    </message>
+    <message>
+        <source>{title} — audio, due now</source>
+        <translation>{title} — ljud, direkt</translation>
+    </message>
+    <message>
+        <source>{title} — transcript on {date}</source>
+        <translation>{title} — transkription {date}</translation>
+    </message>
+    <message>
+        <source>{title} — transcript, due now</source>
+        <translation>{title} — transkription, direkt</translation>
+    </message>
+    <message>
+        <source>What these rules delete could not be listed ({error}).</source>
+        <translation>Det som reglerna tar bort kunde inte visas ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRunner</name>
+    <message>
+        <source>audio of 1 meeting deleted</source>
+        <translation>ljud från 1 möte borttaget</translation>
+    </message>
+    <message>
+        <source>audio of {count} meetings deleted</source>
+        <translation>ljud från {count} möten borttaget</translation>
+    </message>
+    <message>
+        <source>transcript of 1 meeting deleted</source>
+        <translation>transkription av 1 möte borttagen</translation>
+    </message>
+    <message>
+        <source>transcripts of {count} meetings deleted</source>
+        <translation>transkriptioner av {count} möten borttagna</translation>
+    </message>
+    <message>
+        <source>Retention: {what}</source>
+        <translation>Gallring: {what}</translation>
+    </message>
+    <message>
+        <source>The retention rules could not be applied ({error}).</source>
+        <translation>Gallringsreglerna kunde inte tillämpas ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>SearchController</name>
     <message>
         <source>Minuta could not search your meetings just now.</source>
@@ -2151,6 +3049,10 @@
     <message>
         <source>CRM</source>
         <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Gallring</translation>
     </message>
     <message>
         <source>Settings sections</source>
