@@ -8,6 +8,8 @@ the consent question.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import ui_support
 from PySide6.QtCore import Qt
@@ -127,8 +129,16 @@ def test_record_from_the_window_then_review_play_and_search(qtbot, app, speech, 
 
     # Search across meetings: the hit opens the meeting at its moment.
     window.show_home()
-    word = "quarterly"
-    assert word in CALL_TEXT.lower()
+    # A word of the call that the recording's transcript holds ("quarterly" when
+    # Whisper heard it): this checks search and its jump, not how well it heard.
+    heard = {
+        found
+        for row in range(meeting_view.model.rowCount())
+        for found in re.findall(r"\w+", meeting_view.model.segment_at(row).text.lower())
+    }
+    spoken = ("quarterly", "report", "growth", "denmark", "finland", "strong")
+    word = next((w for w in spoken if w in heard), None)
+    assert word is not None and word in CALL_TEXT.lower(), heard
     window.focus_search()
     with qtbot.waitSignal(window.search.results_ready, check_params_cb=lambda q: q == word):
         qtbot.keyClicks(window.search_field, word)
