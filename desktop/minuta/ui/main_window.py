@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minuta import __version__
 from minuta.app.retention import RetentionReport
 from minuta.core.models import Meeting
 from minuta.store.errors import StoreError
@@ -366,11 +365,7 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Minuta"),
-            self.tr(
-                "<b>Minuta {version}</b><p>Meeting notes that stay on this computer: "
-                "your meetings are stored here, encrypted.</p>"
-            ).format(version=__version__),
-        )
+        # Imported when chosen: the licence table and the data check are not start-up work.
+        from minuta.ui.about.about_dialog import show_about
+
+        show_about(self, self._worker, settings=self._settings)
