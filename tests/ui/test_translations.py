@@ -269,7 +269,7 @@ import minuta.ui.main as entry
 class Reporter(QObject):
     quit_requested = Signal()
 
-    def __init__(self, paths):
+    def __init__(self, paths, **_options):
         super().__init__()
 
     def start(self):

@@ -19,6 +19,14 @@ from minuta.audio.capture import (
     CaptureStream,
     DeviceKind,
     ErrorCallback,
+    SoundSystemPart,
+    SoundSystemUnavailableError,
+)
+
+NO_SOUND_SERVER = (
+    "No PulseAudio or PipeWire sound server answers, and no other microphone was found. "
+    "Check that sound works in other programs (log out and back in if it does not), then "
+    "try again."
 )
 
 
@@ -42,6 +50,42 @@ class CompositeBackend:
         return self._by_kind[device.kind].open(device, on_block, on_error)
 
 
+class WithoutSoundServer:
+    """Linux with no PulseAudio or PipeWire server: PortAudio's (ALSA's) microphones.
+
+    Where ALSA has none either, or for the call audio (which only the sound
+    server can capture), it says that the sound server is missing, not that a
+    device is.
+    """
+
+    name = "sounddevice"
+
+    def __init__(self, microphones: CaptureBackend) -> None:
+        self._microphones = microphones
+
+    def devices(self, kind: DeviceKind) -> list[AudioDevice]:
+        if kind is not DeviceKind.MICROPHONE:
+            return []
+        try:
+            found = self._microphones.devices(kind)
+        except SoundSystemUnavailableError as exc:
+            raise SoundSystemUnavailableError(NO_SOUND_SERVER, SoundSystemPart.SERVER) from exc
+        if not found:
+            raise SoundSystemUnavailableError(NO_SOUND_SERVER, SoundSystemPart.SERVER)
+        return found
+
+    def default_device(self, kind: DeviceKind) -> AudioDevice | None:
+        if kind is not DeviceKind.MICROPHONE:
+            raise SoundSystemUnavailableError(NO_SOUND_SERVER, SoundSystemPart.SERVER)
+        devices = self.devices(kind)
+        return next((d for d in devices if d.is_default), None)
+
+    def open(
+        self, device: AudioDevice, on_block: BlockCallback, on_error: ErrorCallback
+    ) -> CaptureStream:
+        return self._microphones.open(device, on_block, on_error)
+
+
 def system_backend() -> CaptureBackend:
     from minuta.audio.sounddevice_backend import SoundDeviceBackend
 
@@ -50,7 +94,7 @@ def system_backend() -> CaptureBackend:
 
         if pulse_available():
             return PulseBackend()
-        return SoundDeviceBackend()
+        return WithoutSoundServer(SoundDeviceBackend())
     if sys.platform == "win32":
         from minuta.audio.windows_loopback import WasapiLoopbackBackend
 

@@ -62,6 +62,19 @@ class CaptureError(Exception):
     """A device could not be opened or stopped delivering; ``str()`` is for users."""
 
 
+class SoundSystemPart(StrEnum):
+    SERVER = "server"  # no PulseAudio or PipeWire server answers (Linux)
+    LIBRARY = "library"  # the PortAudio library cannot be loaded
+
+
+class SoundSystemUnavailableError(CaptureError):
+    """Not one device but the sound system itself cannot be used; ``part`` says which."""
+
+    def __init__(self, message: str, part: SoundSystemPart) -> None:
+        super().__init__(message)
+        self.part = part
+
+
 class CaptureStream(Protocol):
     @property
     def device(self) -> AudioDevice: ...
@@ -119,6 +132,7 @@ class DeviceList:
     microphones: tuple[AudioDevice, ...] = ()
     outputs: tuple[AudioDevice, ...] = ()
     problem: str | None = None  # the sound system's words when it could not list them
+    unavailable: SoundSystemPart | None = None  # set when the sound system itself is missing
 
 
 def list_devices(backend: Callable[[], CaptureBackend]) -> DeviceList:
@@ -128,6 +142,8 @@ def list_devices(backend: Callable[[], CaptureBackend]) -> DeviceList:
         return DeviceList(
             tuple(source.devices(DeviceKind.MICROPHONE)), tuple(source.devices(DeviceKind.OUTPUT))
         )
+    except SoundSystemUnavailableError as exc:
+        return DeviceList(problem=str(exc), unavailable=exc.part)
     except CaptureError as exc:
         return DeviceList(problem=str(exc))
 

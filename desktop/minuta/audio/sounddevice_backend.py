@@ -23,6 +23,8 @@ from minuta.audio.capture import (
     CaptureError,
     DeviceKind,
     ErrorCallback,
+    SoundSystemPart,
+    SoundSystemUnavailableError,
     to_mono,
 )
 
@@ -34,7 +36,9 @@ def _sounddevice() -> Any:
     try:
         import sounddevice
     except OSError as exc:  # the PortAudio library itself is missing
-        raise CaptureError(f"PortAudio is not available: {exc}") from exc
+        raise SoundSystemUnavailableError(
+            f"PortAudio is not available: {exc}", SoundSystemPart.LIBRARY
+        ) from exc
     return sounddevice
 
 

@@ -89,6 +89,11 @@ def _is_secure(backend: object) -> bool:
     return module.startswith(_SECURE_BACKEND_MODULES)
 
 
+def _is_none(backend: object) -> bool:
+    """keyring's stand-in when no keyring service answered (not a keyring at all)."""
+    return type(backend).__module__.startswith("keyring.backends.fail")
+
+
 def system_keyring() -> SystemKeyring:
     """The best secure keyring of this system.
 
@@ -103,8 +108,15 @@ def system_keyring() -> SystemKeyring:
 
     try:
         backend = keyring.get_keyring()
+        if _is_none(backend):
+            # Chosen when none answered, and kept by keyring: look again, as the
+            # keyring service may have started since (a login still under way).
+            keyring.core.init_backend()
+            backend = keyring.get_keyring()
     except Exception as exc:
         raise KeyringUnavailableError(_reason(exc)) from exc
+    if _is_none(backend):
+        raise KeyringUnavailableError("no keyring service is running, or it could not be reached")
 
     candidates: list[object] = (
         list(backend.backends) if isinstance(backend, ChainerBackend) else [backend]

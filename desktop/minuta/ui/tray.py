@@ -9,15 +9,19 @@ still works: it keeps its state and builds its menu, it only shows nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QMessageBox, QSystemTrayIcon
 
+from minuta.app.autostart import Autostart
 from minuta.core.timecode import clock
 from minuta.ui.icons import icon
+
+log = logging.getLogger(__name__)
 
 WARNING_MS = 10_000
 
@@ -44,6 +48,7 @@ STOP = "stopRecording"
 OPEN = "openMinuta"
 QUIT = "quitMinuta"
 STATUS = "trayStatus"
+AUTOSTART = "startAtLogin"
 
 
 class TrayIcon(QObject):
@@ -53,17 +58,21 @@ class TrayIcon(QObject):
     stop_requested = Signal()
     open_requested = Signal()
     quit_requested = Signal()
+    autostart_changed = Signal(bool)  # start at login is now on (True) or off
 
     def __init__(
         self,
         parent: QObject | None = None,
         *,
         state_provider: Callable[[], TrayState] | None = None,
+        autostart: Autostart | None = None,
     ) -> None:
         super().__init__(parent)
         self._state = TrayState.IDLE
         self._elapsed_s: float | None = None
         self._provider = state_provider
+        self._autostart = autostart
+        self.autostart_error: QMessageBox | None = None  # the last failure's message, if shown
         self.tray = QSystemTrayIcon(self)
         # A menu has no QObject parent to take (it is a widget): kept here, freed with us.
         self.menu = QMenu()
@@ -173,6 +182,9 @@ class TrayIcon(QObject):
         menu.addSeparator()
         menu.addAction(self._action(OPEN, self.tr("&Open Minuta"), self.open_requested, "minuta"))
         menu.addSeparator()
+        if self._autostart is not None:
+            menu.addAction(self._autostart_action(self._autostart))
+            menu.addSeparator()
         menu.addAction(self._action(QUIT, self.tr("Q&uit Minuta"), self.quit_requested))
         return menu
 
@@ -190,6 +202,54 @@ class TrayIcon(QObject):
         if signal is not None:
             action.triggered.connect(signal)
         return action
+
+    def _autostart_action(self, switch: Autostart) -> QAction:
+        action = self._action(AUTOSTART, self.tr("Start Minuta at &Login"))
+        action.setCheckable(True)
+        action.setChecked(switch.is_enabled())  # as the system has it now, changed there or not
+        action.setToolTip(self.tr("Start Minuta in the tray when you log in to this computer"))
+        action.toggled.connect(lambda on: self._switch_autostart(switch, action, on))
+        return action
+
+    def _switch_autostart(self, switch: Autostart, action: QAction, on: bool) -> None:
+        try:
+            if on:
+                switch.enable()
+            else:
+                switch.disable()
+        except OSError as exc:
+            log.warning("changing start at login failed: %s", type(exc).__name__)
+            self._autostart_failed(on, exc)
+        enabled = switch.is_enabled()
+        if action.isChecked() != enabled:
+            action.blockSignals(True)
+            action.setChecked(enabled)
+            action.blockSignals(False)
+        self.autostart_changed.emit(enabled)
+
+    def _autostart_failed(self, on: bool, exc: OSError) -> None:
+        if on:
+            text = self.tr("Minuta could not set itself to start when you log in.")
+        else:
+            text = self.tr("Minuta could not stop itself from starting when you log in.")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Start at login"), text)
+        box.setInformativeText(
+            self.tr(
+                "The system did not allow the change ({reason}). Nothing else was changed, "
+                "and your meetings are not affected. You can try again from this menu."
+            ).format(reason=exc.strerror or type(exc).__name__)
+        )
+        box.setAccessibleName(self.tr("Start at login could not be changed"))
+        box.finished.connect(lambda _result: self._forget_error(box))
+        if self.autostart_error is not None:
+            self.autostart_error.close()  # one message at a time: the newest
+        self.autostart_error = box
+        box.show()  # not modal: the tray stays usable
+
+    def _forget_error(self, box: QMessageBox) -> None:
+        if self.autostart_error is box:
+            self.autostart_error = None
+        box.deleteLater()
 
     def action(self, name: str) -> QAction | None:
         """The menu's action with this object name, as last built."""

@@ -15,6 +15,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from minuta.app.autostart import autostart_for_platform
 from minuta.app.paths import AppPaths
 from minuta.app.recording import RecordingRequest
 from minuta.audio.capture import CaptureBackend
@@ -69,7 +70,9 @@ class Workspace(QObject):
             worker, paths, backend_factory, final_pass=final_pass, parent=self
         )
         self.gate = ConsentGate(worker, self)
-        self.tray = TrayIcon(self, state_provider=self._tray_state)
+        self.tray = TrayIcon(
+            self, state_provider=self._tray_state, autostart=autostart_for_platform()
+        )
         self.hotkey = GlobalHotkey(self)
         self.recording_view: RecordingView | None = None
         self.meeting_view: MeetingView | None = None
@@ -98,6 +101,7 @@ class Workspace(QObject):
 
         controller.state_changed.connect(self._state_changed)
         controller.warning.connect(self._warn)
+        controller.failed.connect(self._start_failed)
         controller.finished.connect(self._recording_finished)
         controller.final_pass_progress.connect(self._final_progress)
         for ended in (
@@ -195,6 +199,15 @@ class Workspace(QObject):
         # The recording view shows it in the window; the tray tells someone in a call.
         if not self.window.isActiveWindow():
             self.tray.show_warning(text)
+
+    def _start_failed(self, message: str) -> None:
+        # The recording view says why; started from the tray or the hotkey, it may not be
+        # on screen: the tray tells it, or else the window opens on it.
+        if self.window.isVisible():
+            self.open_recording_view()
+        elif not self.tray.show_warning(message):
+            self.open_recording_view()
+            self.show_window()
 
     def _recording_finished(self, meeting_id: int, message: str) -> None:
         if message:

@@ -33,7 +33,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from minuta.app.paths import AppPaths
 from minuta.app.recording import RecordingRequest, RecordingSession
 from minuta.app.recording_defaults import last_devices, quick_request
-from minuta.audio.capture import CaptureBackend
+from minuta.audio.capture import CaptureBackend, SoundSystemUnavailableError
 from minuta.audio.recording_plan import StopReason
 from minuta.core.consent import ConsentRecord
 from minuta.core.models import Consent, RecordingEvent
@@ -92,6 +92,11 @@ class _BackendSource:
                 else:
                     self._backend = self._factory()
             return self._backend
+
+    def forget(self) -> None:
+        """Make it again on next use: a sound server missing now may be running by then."""
+        with self._lock:
+            self._backend = None
 
 
 class RecordingController(QObject):
@@ -225,7 +230,11 @@ class RecordingController(QObject):
         self._control.run(functools.partial(list_devices, self._backends.get), listed)
 
     def _devices_ready(self, choices: DeviceChoices) -> None:
-        problem = self._texts.device_list_problem() if choices.problem else ""
+        if choices.unavailable is not None:
+            self._backends.forget()
+            problem = self._texts.sound_system_unavailable(choices.unavailable)
+        else:
+            problem = self._texts.device_list_problem() if choices.problem else ""
         self.devices_listed.emit(replace(choices, problem=problem))
 
     # --- starting -------------------------------------------------------------------
@@ -289,6 +298,9 @@ class RecordingController(QObject):
             self.stop()
 
     def _on_start_failed(self, exc: Exception) -> None:
+        if isinstance(exc, SoundSystemUnavailableError):
+            log.warning("recording could not start: no sound system (%s)", exc.part.value)
+            self._backends.forget()
         self._listener = None
         self._starting = []
         self._set_state(RecorderState.PROCESSING if self._final.pending else RecorderState.IDLE)

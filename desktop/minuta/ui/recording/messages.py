@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 
 from minuta.app.consent import ConsentRequiredError
 from minuta.app.recording import FinishedRecording
-from minuta.audio.capture import CaptureError
+from minuta.audio.capture import CaptureError, SoundSystemPart, SoundSystemUnavailableError
 from minuta.audio.recording_plan import StopReason
 from minuta.core.models import ChannelKind, RecordingEvent
 from minuta.core.timecode import clock
@@ -116,6 +116,8 @@ class RecordingMessages(QObject):
     def start_failed(self, exc: Exception) -> str:
         if isinstance(exc, ConsentRequiredError):
             return str(exc)  # the rule's own words, the same everywhere
+        if isinstance(exc, SoundSystemUnavailableError):
+            return self.sound_system_unavailable(exc.part)
         if isinstance(exc, CaptureError):
             return self.tr(
                 "Recording could not start: a sound device is not available. Check that it "
@@ -143,6 +145,21 @@ class RecordingMessages(QObject):
             "No live transcript this time ({reason}). The recording and the full transcript "
             "afterwards are not affected."
         ).format(reason=reason)
+
+    def sound_system_unavailable(self, part: SoundSystemPart) -> str:
+        """The sound system itself is missing: what it means, and what to do."""
+        if part is SoundSystemPart.SERVER:
+            return self.tr(
+                "Minuta can't reach this computer's sound system (PulseAudio or PipeWire), so "
+                "it can't record right now. Check that sound works in other programs; if it "
+                "does not, log out and back in, or restart the computer. Then try again. Your "
+                "meetings can still be opened, searched and imported."
+            )
+        return self.tr(
+            "Minuta can't use this computer's sound system: a part it needs (the PortAudio "
+            "library) is missing, so it can't record. Installing Minuta again should bring it "
+            "back. Your meetings can still be opened, searched and imported."
+        )
 
     def device_list_problem(self) -> str:
         return self.tr(

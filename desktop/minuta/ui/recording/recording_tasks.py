@@ -16,7 +16,7 @@ from minuta.app.paths import AppPaths
 from minuta.app.recording import FinishedRecording, RecordingRequest, RecordingSession
 from minuta.app.recording_defaults import LastDevices, language_setting, remember_devices
 from minuta.audio import capture
-from minuta.audio.capture import AudioDevice, CaptureBackend
+from minuta.audio.capture import AudioDevice, CaptureBackend, SoundSystemPart
 from minuta.audio.recording_plan import RecorderListener, StopReason
 from minuta.core.models import ChannelKind, Segment
 from minuta.logs import register_sensitive
@@ -40,6 +40,7 @@ class DeviceChoices:
     outputs: tuple[AudioDevice, ...]
     remembered: LastDevices
     problem: str = ""  # the sound system's complaint when listing failed ("" when it worked)
+    unavailable: SoundSystemPart | None = None  # the sound system itself is missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,4 +160,6 @@ def list_devices(backend: Callable[[], CaptureBackend]) -> DeviceChoices:
     except Exception as exc:  # noqa: BLE001 - no sound system at all: record from defaults
         log.error("listing sound devices failed: %s", type(exc).__name__)
         return DeviceChoices((), (), nothing, type(exc).__name__)
-    return DeviceChoices(found.microphones, found.outputs, nothing, found.problem or "")
+    return DeviceChoices(
+        found.microphones, found.outputs, nothing, found.problem or "", found.unavailable
+    )
