@@ -2,6 +2,7 @@
 # Installs the Debian/Ubuntu packages Minuta needs, skipping those already present.
 #   system-deps.sh runtime   what the app needs (audio, keyring, Qt's X11/EGL libraries)
 #   system-deps.sh test      the above, plus what the test suite drives (Xvfb, espeak-ng)
+#   system-deps.sh package   the runtime set, plus what building the bundle needs (binutils)
 set -euo pipefail
 
 python=${PYTHON:-python3}
@@ -18,12 +19,18 @@ test_only=(
   xvfb xauth               # a real X server for window screenshots
   espeak-ng                # synthetic speech for transcription tests
   pulseaudio pulseaudio-utils  # a private sound server with virtual devices
+  desktop-file-utils       # checks the bundle's desktop entry
+)
+package_only=(
+  binutils                 # PyInstaller reads libraries' dependencies; debug info is stripped
+  git                      # the archive's timestamps come from the last commit
 )
 
 packages=("${runtime[@]}")
-if [[ ${1:-runtime} == test ]]; then
-  packages+=("${test_only[@]}")
-fi
+case ${1:-runtime} in
+  test) packages+=("${test_only[@]}" "${package_only[@]}") ;;
+  package) packages+=("${package_only[@]}") ;;
+esac
 # Debian's own Python needs its venv package; a python.org or pyenv build has venv built in.
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=("python$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv")

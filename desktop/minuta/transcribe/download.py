@@ -139,6 +139,11 @@ def reassemble_embedded(models_dir: Path) -> Path:
     The copy is Minuta's own cache, made from files installed with Minuta, so
     it can always be rebuilt; without its completion marker it is.
     """
+    from minuta.transcribe.embedded import bundled_model_dir, verify_bundled
+
+    bundled = bundled_model_dir()
+    if bundled is not None:  # read-only inside the installation: check it, never rewrite it
+        return verify_bundled(bundled)
     marker = installed_dir(models_dir, EMBEDDED_MODEL) / COMPLETE_MARKER
     marker.unlink(missing_ok=True)
     return _embedded(models_dir)

