@@ -2,6 +2,216 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
 <context>
+    <name>AboutData</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Datamappe</translation>
+    </message>
+    <message>
+        <source>Meetings, transcripts and notes (database)</source>
+        <translation>Møder, transskriptioner og noter (database)</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Optagelser</translation>
+    </message>
+    <message>
+        <source>The key that unlocks it</source>
+        <translation>Nøglen, der låser den op</translation>
+    </message>
+    <message>
+        <source>Speech models</source>
+        <translation>Talemodeller</translation>
+    </message>
+    <message>
+        <source>Window settings</source>
+        <translation>Vinduesindstillinger</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Logfil</translation>
+    </message>
+    <message>
+        <source>Not in a file: kept by your system keyring</source>
+        <translation>Ikke i en fil: opbevares i systemets nøglering</translation>
+    </message>
+    <message>
+        <source>No recordings yet</source>
+        <translation>Ingen optagelser endnu</translation>
+    </message>
+    <message>
+        <source>1 recording file, {size}</source>
+        <translation>1 optagelsesfil, {size}</translation>
+    </message>
+    <message>
+        <source>{count} recording files, {size}</source>
+        <translation>{count} optagelsesfiler, {size}</translation>
+    </message>
+    <message>
+        <source>Not created yet</source>
+        <translation>Ikke oprettet endnu</translation>
+    </message>
+    <message>
+        <source>Encrypted {mark} — checked just now</source>
+        <translation>Krypteret {mark} — tjekket lige nu</translation>
+    </message>
+    <message>
+        <source>Holds no personal data: only the speech models, as downloaded.</source>
+        <translation>Indeholder ingen persondata: kun talemodellerne, som de blev hentet.</translation>
+    </message>
+    <message>
+        <source>Holds no personal data: only the window layout and the record shortcut.</source>
+        <translation>Indeholder ingen persondata: kun vinduernes placering og genvejen til optagelse.</translation>
+    </message>
+    <message>
+        <source>Holds no personal data: technical messages only, with names and words removed.</source>
+        <translation>Indeholder ingen persondata: kun tekniske beskeder, hvor navne og ord er fjernet.</translation>
+    </message>
+    <message>
+        <source>Not encrypted! {count} file(s) here are not Minuta&apos;s encrypted format:</source>
+        <translation>Ikke krypteret! {count} fil(er) her er ikke i Minutas krypterede format:</translation>
+    </message>
+    <message>
+        <source>Not encrypted! Some files here can be read without the key: see the end of this list.</source>
+        <translation>Ikke krypteret! Nogle filer her kan læses uden nøglen: se sidst i listen.</translation>
+    </message>
+    <message>
+        <source>Not encrypted! Something here can be read without the key.</source>
+        <translation>Ikke krypteret! Noget her kan læses uden nøglen.</translation>
+    </message>
+    <message>
+        <source>Not encrypted!</source>
+        <translation>Ikke krypteret!</translation>
+    </message>
+    <message>
+        <source>Locked with your passphrase; only a locked copy is in this file.</source>
+        <translation>Låst med din adgangssætning; denne fil indeholder kun en låst kopi.</translation>
+    </message>
+    <message>
+        <source>Kept in your {location}.</source>
+        <translation>Opbevares i din {location}.</translation>
+    </message>
+    <message>
+        <source>You confirmed that your recovery key is written down.</source>
+        <translation>Du har bekræftet, at din gendannelsesnøgle er skrevet ned.</translation>
+    </message>
+    <message>
+        <source>Your recovery key is not yet confirmed as written down.</source>
+        <translation>Du har endnu ikke bekræftet, at din gendannelsesnøgle er skrevet ned.</translation>
+    </message>
+    <message>
+        <source>Everything Minuta keeps about your meetings is encrypted on this computer (checked at {time}).</source>
+        <translation>Alt, hvad Minuta gemmer om dine møder, er krypteret på denne computer (tjekket kl. {time}).</translation>
+    </message>
+    <message>
+        <source>Something is not encrypted (checked at {time}). See below: nothing was changed or deleted.</source>
+        <translation>Noget er ikke krypteret (tjekket kl. {time}). Se nedenfor: intet er ændret eller slettet.</translation>
+    </message>
+    <message>
+        <source>Audio, not encrypted</source>
+        <translation>Lyd, ikke krypteret</translation>
+    </message>
+    <message>
+        <source>A database, not encrypted</source>
+        <translation>En database, ikke krypteret</translation>
+    </message>
+    <message>
+        <source>Text or a document, not encrypted</source>
+        <translation>Tekst eller et dokument, ikke krypteret</translation>
+    </message>
+    <message>
+        <source>Not a file Minuta makes</source>
+        <translation>Ikke en fil, Minuta opretter</translation>
+    </message>
+    <message>
+        <source>{path} ({kind}, {size})</source>
+        <translation>{path} ({kind}, {size})</translation>
+    </message>
+    <message>
+        <source>Files in the data folder that Minuta did not make. Nothing was deleted: look at them, and delete them yourself if they are not needed.</source>
+        <translation>Filer i datamappen, som Minuta ikke har oprettet. Intet er slettet: se dem igennem, og slet dem selv, hvis de ikke skal bruges.</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Minuta</source>
+        <translation>Om Minuta</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Om</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>L&amp;icenser</translation>
+    </message>
+    <message>
+        <source>Your &amp;Data</source>
+        <translation>Dine &amp;data</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Minuta&apos;s logo</source>
+        <translation>Minutas logo</translation>
+    </message>
+    <message>
+        <source>Minuta {version}</source>
+        <translation>Minuta {version}</translation>
+    </message>
+    <message>
+        <source>Records your meetings, writes down what was said and keeps your notes.</source>
+        <translation>Optager dine møder, skriver ned, hvad der blev sagt, og gemmer dine noter.</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer; nothing is sent anywhere unless you approve a CRM push.</source>
+        <translation>Alt bliver på denne computer; intet sendes nogen steder hen, medmindre du godkender en overførsel til dit CRM.</translation>
+    </message>
+    <message>
+        <source>Python {python} · Qt {qt} · PySide6 {pyside}</source>
+        <translation>Python {python} · Qt {qt} · PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>Components and their licences</source>
+        <translation>Komponenter og deres licenser</translation>
+    </message>
+    <message>
+        <source>Open &amp;Website</source>
+        <translation>Åbn &amp;websted</translation>
+    </message>
+    <message>
+        <source>Open the component&apos;s website</source>
+        <translation>Åbn komponentens websted</translation>
+    </message>
+    <message>
+        <source>Open the selected component&apos;s website in your browser (or double-click it)</source>
+        <translation>Åbn den valgte komponents websted i din browser (eller dobbeltklik på den)</translation>
+    </message>
+    <message>
+        <source>Where the full licence texts are</source>
+        <translation>Hvor de fulde licenstekster findes</translation>
+    </message>
+    <message>
+        <source>Minuta is built from these components, under these licences.</source>
+        <translation>Minuta er bygget af disse komponenter under disse licenser.</translation>
+    </message>
+    <message>
+        <source>Full licence texts are installed with each component.</source>
+        <translation>De fulde licenstekster installeres sammen med hver komponent.</translation>
+    </message>
+    <message>
+        <source>The full licence texts are in {folder}</source>
+        <translation>De fulde licenstekster findes i {folder}</translation>
+    </message>
+</context>
+<context>
     <name>AskPanel</name>
     <message>
         <source>What did we agree on price?</source>
@@ -758,6 +968,53 @@
     <message>
         <source>Queued for {crm}</source>
         <translation>I kø til {crm}</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Tjekker…</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Resultat af tjekket</translation>
+    </message>
+    <message>
+        <source>Files Minuta did not make</source>
+        <translation>Filer, som Minuta ikke har oprettet</translation>
+    </message>
+    <message>
+        <source>Where your data is</source>
+        <translation>Hvor dine data er</translation>
+    </message>
+    <message>
+        <source>&amp;Show Folder</source>
+        <translation>&amp;Vis mappe</translation>
+    </message>
+    <message>
+        <source>Show the data folder</source>
+        <translation>Vis datamappen</translation>
+    </message>
+    <message>
+        <source>Open the data folder in your file manager</source>
+        <translation>Åbn datamappen i din filhåndtering</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>Tjek i&amp;gen</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Tjek igen</translation>
+    </message>
+    <message>
+        <source>Read the files again and check that they are encrypted</source>
+        <translation>Læs filerne igen, og tjek, at de er krypteret</translation>
+    </message>
+    <message>
+        <source>The check could not be run ({error}). Try again in a moment.</source>
+        <translation>Tjekket kunne ikke udføres ({error}). Prøv igen om lidt.</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1798,272 @@
     </message>
 </context>
 <context>
+    <name>Licences</name>
+    <message>
+        <source>The language Minuta is written in</source>
+        <translation>Sproget, Minuta er skrevet i</translation>
+    </message>
+    <message>
+        <source>Windows, buttons and everything else on screen</source>
+        <translation>Vinduer, knapper og alt andet på skærmen</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s libraries are linked dynamically: you can replace them with your own build of the same Qt version.</source>
+        <translation>Bibliotekerne i Qt er linket dynamisk: du kan erstatte dem med din egen kompilering af samme Qt-version.</translation>
+    </message>
+    <message>
+        <source>Lets Minuta use Qt from Python</source>
+        <translation>Lader Minuta bruge Qt fra Python</translation>
+    </message>
+    <message>
+        <source>Offered under the LGPL 3.0, GPL 2.0 or GPL 3.0; Minuta uses it under the LGPL 3.0.</source>
+        <translation>Tilbydes under LGPL 3.0, GPL 2.0 eller GPL 3.0; Minuta bruger den under LGPL 3.0.</translation>
+    </message>
+    <message>
+        <source>Turns speech into text</source>
+        <translation>Gør tale til tekst</translation>
+    </message>
+    <message>
+        <source>Finds the parts of a recording where someone speaks</source>
+        <translation>Finder de dele af en optagelse, hvor nogen taler</translation>
+    </message>
+    <message>
+        <source>Runs the speech model quickly on this computer</source>
+        <translation>Kører talemodellen hurtigt på denne computer</translation>
+    </message>
+    <message>
+        <source>The speech model that comes with Minuta</source>
+        <translation>Talemodellen, der følger med Minuta</translation>
+    </message>
+    <message>
+        <source>Model weights by OpenAI, converted for CTranslate2.</source>
+        <translation>Modelvægte fra OpenAI, konverteret til CTranslate2.</translation>
+    </message>
+    <message>
+        <source>Splits text into the pieces the speech model reads</source>
+        <translation>Deler tekst op i de stykker, talemodellen læser</translation>
+    </message>
+    <message>
+        <source>Used by faster-whisper and Tokenizers</source>
+        <translation>Bruges af faster-whisper og Tokenizers</translation>
+    </message>
+    <message>
+        <source>Runs the voice detection model</source>
+        <translation>Kører modellen, der finder tale</translation>
+    </message>
+    <message>
+        <source>Reads model files for ONNX Runtime</source>
+        <translation>Læser modelfiler til ONNX Runtime</translation>
+    </message>
+    <message>
+        <source>Reads the audio and video files you import</source>
+        <translation>Læser de lyd- og videofiler, du importerer</translation>
+    </message>
+    <message>
+        <source>Decodes audio and video formats</source>
+        <translation>Afkoder lyd- og videoformater</translation>
+    </message>
+    <message>
+        <source>Shared libraries that you can replace with your own build.</source>
+        <translation>Delte biblioteker, som du kan erstatte med din egen kompilering.</translation>
+    </message>
+    <message>
+        <source>Video encoders included in PyAV&apos;s FFmpeg; Minuta does not use them</source>
+        <translation>Videoindkodere i den FFmpeg, der følger med PyAV; Minuta bruger dem ikke</translation>
+    </message>
+    <message>
+        <source>Linked into FFmpeg&apos;s video library as PyAV ships it.</source>
+        <translation>Linket ind i FFmpegs videobibliotek, sådan som PyAV leverer det.</translation>
+    </message>
+    <message>
+        <source>dav1d, Opus, libvpx, WebP, SVT-AV1, LAME, opencore-amr, GnuTLS, Nettle, GMP, libunistring, libvpl, libxcb, libdrm and ALSA, used by FFmpeg</source>
+        <translation>dav1d, Opus, libvpx, WebP, SVT-AV1, LAME, opencore-amr, GnuTLS, Nettle, GMP, libunistring, libvpl, libxcb, libdrm og ALSA, som bruges af FFmpeg</translation>
+    </message>
+    <message>
+        <source>Converts audio to the speech model&apos;s sample rate</source>
+        <translation>Konverterer lyd til talemodellens samplingsfrekvens</translation>
+    </message>
+    <message>
+        <source>libsoxr is built into soxr&apos;s extension module, a separate file you can replace; it includes PFFFT, under a BSD-style licence.</source>
+        <translation>libsoxr er bygget ind i udvidelsesmodulet i soxr, en separat fil, du kan erstatte; den indeholder PFFFT under en BSD-lignende licens.</translation>
+    </message>
+    <message>
+        <source>Plays meetings back</source>
+        <translation>Afspiller møder</translation>
+    </message>
+    <message>
+        <source>Talks to the sound card for playback</source>
+        <translation>Kommunikerer med lydkortet ved afspilning</translation>
+    </message>
+    <message>
+        <source>Inside sounddevice on Windows and macOS; on Linux, the system&apos;s copy.</source>
+        <translation>Indbygget i sounddevice på Windows og macOS; på Linux bruges systemets kopi.</translation>
+    </message>
+    <message>
+        <source>Records your microphone and the computer&apos;s sound</source>
+        <translation>Optager din mikrofon og computerens lyd</translation>
+    </message>
+    <message>
+        <source>Lists microphones and speakers</source>
+        <translation>Viser mikrofoner og højttalere</translation>
+    </message>
+    <message>
+        <source>The global record shortcut</source>
+        <translation>Den globale genvej til optagelse</translation>
+    </message>
+    <message>
+        <source>Used by python-xlib</source>
+        <translation>Bruges af python-xlib</translation>
+    </message>
+    <message>
+        <source>Works with audio as numbers</source>
+        <translation>Arbejder med lyd som tal</translation>
+    </message>
+    <message>
+        <source>Tells speakers apart</source>
+        <translation>Skelner mellem talere</translation>
+    </message>
+    <message>
+        <source>Fast maths for NumPy and SciPy</source>
+        <translation>Hurtig matematik til NumPy og SciPy</translation>
+    </message>
+    <message>
+        <source>libgfortran, libquadmath and libgomp, used by NumPy, SciPy and CTranslate2</source>
+        <translation>libgfortran, libquadmath og libgomp, som bruges af NumPy, SciPy og CTranslate2</translation>
+    </message>
+    <message>
+        <source>Keeps maths on one thread where that is faster</source>
+        <translation>Holder beregninger på én tråd, hvor det er hurtigere</translation>
+    </message>
+    <message>
+        <source>Encrypts the database</source>
+        <translation>Krypterer databasen</translation>
+    </message>
+    <message>
+        <source>By Zetetic LLC.</source>
+        <translation>Fra Zetetic LLC.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Databasen</translation>
+    </message>
+    <message>
+        <source>In the public domain.</source>
+        <translation>Fri af ophavsret.</translation>
+    </message>
+    <message>
+        <source>Connects Minuta to SQLCipher</source>
+        <translation>Forbinder Minuta med SQLCipher</translation>
+    </message>
+    <message>
+        <source>The encryption inside SQLCipher and cryptography</source>
+        <translation>Krypteringen i SQLCipher og cryptography</translation>
+    </message>
+    <message>
+        <source>Encrypts audio and protects the store&apos;s key</source>
+        <translation>Krypterer lyd og beskytter datalagerets nøgle</translation>
+    </message>
+    <message>
+        <source>Lets Python call libraries written in C</source>
+        <translation>Lader Python kalde biblioteker skrevet i C</translation>
+    </message>
+    <message>
+        <source>Used by CFFI</source>
+        <translation>Bruges af CFFI</translation>
+    </message>
+    <message>
+        <source>Keeps the store&apos;s key in your system keyring</source>
+        <translation>Opbevarer datalagerets nøgle i systemets nøglering</translation>
+    </message>
+    <message>
+        <source>jaraco.classes, jaraco.context, jaraco.functools, more-itertools, zipp and backports.tarfile, used by keyring</source>
+        <translation>jaraco.classes, jaraco.context, jaraco.functools, more-itertools, zipp og backports.tarfile, som bruges af keyring</translation>
+    </message>
+    <message>
+        <source>Used by keyring</source>
+        <translation>Bruges af keyring</translation>
+    </message>
+    <message>
+        <source>Talks to the system keyring on Linux</source>
+        <translation>Kommunikerer med systemets nøglering på Linux</translation>
+    </message>
+    <message>
+        <source>Used by SecretStorage to reach the keyring</source>
+        <translation>Bruges af SecretStorage til at nå nøgleringen</translation>
+    </message>
+    <message>
+        <source>Finds where Minuta keeps its files</source>
+        <translation>Finder ud af, hvor Minuta gemmer sine filer</translation>
+    </message>
+    <message>
+        <source>Talks to a language model on this computer, and to your CRM when you approve a push</source>
+        <translation>Kommunikerer med en sprogmodel på denne computer og med dit CRM, når du godkender en overførsel</translation>
+    </message>
+    <message>
+        <source>Used by HTTPX</source>
+        <translation>Bruges af HTTPX</translation>
+    </message>
+    <message>
+        <source>Used by HTTPX for international web addresses</source>
+        <translation>Bruges af HTTPX til internationale webadresser</translation>
+    </message>
+    <message>
+        <source>Mozilla&apos;s list of trusted certificates, for HTTPX</source>
+        <translation>Mozillas liste over betroede certifikater, til HTTPX</translation>
+    </message>
+    <message>
+        <source>Used by Hugging Face Hub</source>
+        <translation>Bruges af Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Used by CTranslate2 and Hugging Face Hub</source>
+        <translation>Bruges af CTranslate2 og Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Used by faster-whisper</source>
+        <translation>Bruges af faster-whisper</translation>
+    </message>
+    <message>
+        <source>Used by ONNX Runtime and Hugging Face Hub</source>
+        <translation>Bruges af ONNX Runtime og Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Used by several of the libraries above</source>
+        <translation>Bruges af flere af bibliotekerne ovenfor</translation>
+    </message>
+    <message>
+        <source>Starts the installed Minuta</source>
+        <translation>Starter det installerede Minuta</translation>
+    </message>
+    <message>
+        <source>The exception allows it to start programs under any licence.</source>
+        <translation>Undtagelsen tillader, at den starter programmer under enhver licens.</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesModel</name>
+    <message>
+        <source>Public domain</source>
+        <translation>Fri af ophavsret</translation>
+    </message>
+    <message>
+        <source>Comes inside: {names}</source>
+        <translation>Indeholder: {names}</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponent</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licens</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>Bruges til</translation>
+    </message>
+</context>
+<context>
     <name>LiveTranscriptModel</name>
     <message>
         <source>me</source>
@@ -1636,14 +2159,6 @@
     <message>
         <source>Minuta could not list your meetings ({error}).</source>
         <translation>Minuta kunne ikke vise dine møder ({error}).</translation>
-    </message>
-    <message>
-        <source>About Minuta</source>
-        <translation>Om Minuta</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Minuta {version}&lt;/b&gt;&lt;p&gt;Meeting notes that stay on this computer: your meetings are stored here, encrypted.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Minuta {version}&lt;/b&gt;&lt;p&gt;Mødenoter, der bliver på denne computer: dine møder gemmes her, krypteret.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2311,6 +2826,17 @@
     </message>
 </context>
 <context>
+    <name>PlaceRow</name>
+    <message>
+        <source>{place}: where</source>
+        <translation>{place}: placering</translation>
+    </message>
+    <message>
+        <source>{place}: status</source>
+        <translation>{place}: status</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>&amp;Play</source>
@@ -2635,6 +3161,14 @@
     <message>
         <source>No live transcript this time ({reason}). The recording and the full transcript afterwards are not affected.</source>
         <translation>Ingen live-transskription denne gang ({reason}). Optagelsen og den fulde transskription bagefter påvirkes ikke.</translation>
+    </message>
+    <message>
+        <source>Minuta can&apos;t reach this computer&apos;s sound system (PulseAudio or PipeWire), so it can&apos;t record right now. Check that sound works in other programs; if it does not, log out and back in, or restart the computer. Then try again. Your meetings can still be opened, searched and imported.</source>
+        <translation>Minuta kan ikke få forbindelse til computerens lydsystem (PulseAudio eller PipeWire), så den kan ikke optage lige nu. Tjek, at lyden virker i andre programmer; hvis den ikke gør, så log ud og ind igen, eller genstart computeren. Prøv så igen. Dine møder kan stadig åbnes, søges i og importeres.</translation>
+    </message>
+    <message>
+        <source>Minuta can&apos;t use this computer&apos;s sound system: a part it needs (the PortAudio library) is missing, so it can&apos;t record. Installing Minuta again should bring it back. Your meetings can still be opened, searched and imported.</source>
+        <translation>Minuta kan ikke bruge computerens lydsystem: en del, den har brug for (PortAudio-biblioteket), mangler, så den kan ikke optage. Installér Minuta igen, så burde den komme tilbage. Dine møder kan stadig åbnes, søges i og importeres.</translation>
     </message>
     <message>
         <source>Minuta could not list the sound devices. Recording uses the computer&apos;s default ones.</source>
@@ -3664,6 +4198,53 @@
         <source>Q&amp;uit Minuta</source>
         <translation>&amp;Afslut Minuta</translation>
     </message>
+    <message>
+        <source>Start Minuta at &amp;Login</source>
+        <translation>Start Minuta ved &amp;login</translation>
+    </message>
+    <message>
+        <source>Start Minuta in the tray when you log in to this computer</source>
+        <translation>Start Minuta i statusområdet, når du logger ind på denne computer</translation>
+    </message>
+    <message>
+        <source>Minuta could not set itself to start when you log in.</source>
+        <translation>Minuta kunne ikke indstille sig til at starte, når du logger ind.</translation>
+    </message>
+    <message>
+        <source>Minuta could not stop itself from starting when you log in.</source>
+        <translation>Minuta kunne ikke slå start ved login fra.</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Start ved login</translation>
+    </message>
+    <message>
+        <source>The system did not allow the change ({reason}). Nothing else was changed, and your meetings are not affected. You can try again from this menu.</source>
+        <translation>Systemet tillod ikke ændringen ({reason}). Intet andet blev ændret, og dine møder er ikke berørt. Du kan prøve igen fra denne menu.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed</source>
+        <translation>Start ved login kunne ikke ændres</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrors</name>
+    <message>
+        <source>Minuta</source>
+        <translation>Minuta</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong</source>
+        <translation>Noget uventet gik galt</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong.</source>
+        <translation>Noget uventet gik galt.</translation>
+    </message>
+    <message>
+        <source>Minuta has not deleted anything, and your meetings are safe. You can go on working; if something does not respond, quit Minuta and start it again. If this keeps happening, please report it.</source>
+        <translation>Minuta har ikke slettet noget, og dine møder er i sikkerhed. Du kan arbejde videre; hvis noget ikke reagerer, så afslut Minuta og start den igen. Hvis det bliver ved med at ske, så rapportér det venligst.</translation>
+    </message>
 </context>
 <context>
     <name>WarningBanner</name>
@@ -3700,6 +4281,13 @@
     <message>
         <source>Correct this line</source>
         <translation>Ret denne linje</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Minuta is already running, but it does not answer. Wait a moment and start it again. If that does not help, log out and back in.</source>
+        <translation>Minuta kører allerede, men svarer ikke. Vent et øjeblik, og start den igen. Hvis det ikke hjælper, så log ud og ind igen.</translation>
     </message>
 </context>
 </TS>

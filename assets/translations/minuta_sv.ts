@@ -2,6 +2,216 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>AboutData</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Datamapp</translation>
+    </message>
+    <message>
+        <source>Meetings, transcripts and notes (database)</source>
+        <translation>Möten, transkriptioner och anteckningar (databas)</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Inspelningar</translation>
+    </message>
+    <message>
+        <source>The key that unlocks it</source>
+        <translation>Nyckeln som låser upp den</translation>
+    </message>
+    <message>
+        <source>Speech models</source>
+        <translation>Talmodeller</translation>
+    </message>
+    <message>
+        <source>Window settings</source>
+        <translation>Fönsterinställningar</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Loggfil</translation>
+    </message>
+    <message>
+        <source>Not in a file: kept by your system keyring</source>
+        <translation>Inte i en fil: förvaras i systemets nyckelring</translation>
+    </message>
+    <message>
+        <source>No recordings yet</source>
+        <translation>Inga inspelningar än</translation>
+    </message>
+    <message>
+        <source>1 recording file, {size}</source>
+        <translation>1 inspelningsfil, {size}</translation>
+    </message>
+    <message>
+        <source>{count} recording files, {size}</source>
+        <translation>{count} inspelningsfiler, {size}</translation>
+    </message>
+    <message>
+        <source>Not created yet</source>
+        <translation>Inte skapad än</translation>
+    </message>
+    <message>
+        <source>Encrypted {mark} — checked just now</source>
+        <translation>Krypterat {mark} — kontrollerat nyss</translation>
+    </message>
+    <message>
+        <source>Holds no personal data: only the speech models, as downloaded.</source>
+        <translation>Innehåller inga personuppgifter: bara talmodellerna, som de laddades ned.</translation>
+    </message>
+    <message>
+        <source>Holds no personal data: only the window layout and the record shortcut.</source>
+        <translation>Innehåller inga personuppgifter: bara fönstrens placering och kortkommandot för inspelning.</translation>
+    </message>
+    <message>
+        <source>Holds no personal data: technical messages only, with names and words removed.</source>
+        <translation>Innehåller inga personuppgifter: bara tekniska meddelanden, där namn och ord har tagits bort.</translation>
+    </message>
+    <message>
+        <source>Not encrypted! {count} file(s) here are not Minuta&apos;s encrypted format:</source>
+        <translation>Inte krypterat! {count} fil(er) här är inte i Minutas krypterade format:</translation>
+    </message>
+    <message>
+        <source>Not encrypted! Some files here can be read without the key: see the end of this list.</source>
+        <translation>Inte krypterat! Vissa filer här kan läsas utan nyckeln: se slutet av listan.</translation>
+    </message>
+    <message>
+        <source>Not encrypted! Something here can be read without the key.</source>
+        <translation>Inte krypterat! Något här kan läsas utan nyckeln.</translation>
+    </message>
+    <message>
+        <source>Not encrypted!</source>
+        <translation>Inte krypterat!</translation>
+    </message>
+    <message>
+        <source>Locked with your passphrase; only a locked copy is in this file.</source>
+        <translation>Låst med din lösenfras; filen innehåller bara en låst kopia.</translation>
+    </message>
+    <message>
+        <source>Kept in your {location}.</source>
+        <translation>Förvaras i din {location}.</translation>
+    </message>
+    <message>
+        <source>You confirmed that your recovery key is written down.</source>
+        <translation>Du har bekräftat att din återställningsnyckel är nedskriven.</translation>
+    </message>
+    <message>
+        <source>Your recovery key is not yet confirmed as written down.</source>
+        <translation>Du har ännu inte bekräftat att din återställningsnyckel är nedskriven.</translation>
+    </message>
+    <message>
+        <source>Everything Minuta keeps about your meetings is encrypted on this computer (checked at {time}).</source>
+        <translation>Allt som Minuta sparar om dina möten är krypterat på den här datorn (kontrollerat kl. {time}).</translation>
+    </message>
+    <message>
+        <source>Something is not encrypted (checked at {time}). See below: nothing was changed or deleted.</source>
+        <translation>Något är inte krypterat (kontrollerat kl. {time}). Se nedan: inget har ändrats eller tagits bort.</translation>
+    </message>
+    <message>
+        <source>Audio, not encrypted</source>
+        <translation>Ljud, inte krypterat</translation>
+    </message>
+    <message>
+        <source>A database, not encrypted</source>
+        <translation>En databas, inte krypterad</translation>
+    </message>
+    <message>
+        <source>Text or a document, not encrypted</source>
+        <translation>Text eller ett dokument, inte krypterat</translation>
+    </message>
+    <message>
+        <source>Not a file Minuta makes</source>
+        <translation>Inte en fil som Minuta skapar</translation>
+    </message>
+    <message>
+        <source>{path} ({kind}, {size})</source>
+        <translation>{path} ({kind}, {size})</translation>
+    </message>
+    <message>
+        <source>Files in the data folder that Minuta did not make. Nothing was deleted: look at them, and delete them yourself if they are not needed.</source>
+        <translation>Filer i datamappen som Minuta inte har skapat. Inget har tagits bort: titta på dem och ta bort dem själv om de inte behövs.</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Minuta</source>
+        <translation>Om Minuta</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Om</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>&amp;Licenser</translation>
+    </message>
+    <message>
+        <source>Your &amp;Data</source>
+        <translation>Dina &amp;data</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Minuta&apos;s logo</source>
+        <translation>Minutas logotyp</translation>
+    </message>
+    <message>
+        <source>Minuta {version}</source>
+        <translation>Minuta {version}</translation>
+    </message>
+    <message>
+        <source>Records your meetings, writes down what was said and keeps your notes.</source>
+        <translation>Spelar in dina möten, skriver ned vad som sades och sparar dina anteckningar.</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer; nothing is sent anywhere unless you approve a CRM push.</source>
+        <translation>Allt stannar på den här datorn; inget skickas någonstans om du inte godkänner en överföring till ditt CRM.</translation>
+    </message>
+    <message>
+        <source>Python {python} · Qt {qt} · PySide6 {pyside}</source>
+        <translation>Python {python} · Qt {qt} · PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>Components and their licences</source>
+        <translation>Komponenter och deras licenser</translation>
+    </message>
+    <message>
+        <source>Open &amp;Website</source>
+        <translation>Öppna &amp;webbplats</translation>
+    </message>
+    <message>
+        <source>Open the component&apos;s website</source>
+        <translation>Öppna komponentens webbplats</translation>
+    </message>
+    <message>
+        <source>Open the selected component&apos;s website in your browser (or double-click it)</source>
+        <translation>Öppna den valda komponentens webbplats i webbläsaren (eller dubbelklicka på den)</translation>
+    </message>
+    <message>
+        <source>Where the full licence texts are</source>
+        <translation>Var de fullständiga licenstexterna finns</translation>
+    </message>
+    <message>
+        <source>Minuta is built from these components, under these licences.</source>
+        <translation>Minuta är byggt av dessa komponenter, under dessa licenser.</translation>
+    </message>
+    <message>
+        <source>Full licence texts are installed with each component.</source>
+        <translation>De fullständiga licenstexterna installeras med varje komponent.</translation>
+    </message>
+    <message>
+        <source>The full licence texts are in {folder}</source>
+        <translation>De fullständiga licenstexterna finns i {folder}</translation>
+    </message>
+</context>
+<context>
     <name>AskPanel</name>
     <message>
         <source>What did we agree on price?</source>
@@ -758,6 +968,53 @@
     <message>
         <source>Queued for {crm}</source>
         <translation>I kö till {crm}</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrollerar…</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Resultat av kontrollen</translation>
+    </message>
+    <message>
+        <source>Files Minuta did not make</source>
+        <translation>Filer som Minuta inte har skapat</translation>
+    </message>
+    <message>
+        <source>Where your data is</source>
+        <translation>Var dina data finns</translation>
+    </message>
+    <message>
+        <source>&amp;Show Folder</source>
+        <translation>&amp;Visa mapp</translation>
+    </message>
+    <message>
+        <source>Show the data folder</source>
+        <translation>Visa datamappen</translation>
+    </message>
+    <message>
+        <source>Open the data folder in your file manager</source>
+        <translation>Öppna datamappen i filhanteraren</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>Kontrollera i&amp;gen</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Kontrollera igen</translation>
+    </message>
+    <message>
+        <source>Read the files again and check that they are encrypted</source>
+        <translation>Läs filerna igen och kontrollera att de är krypterade</translation>
+    </message>
+    <message>
+        <source>The check could not be run ({error}). Try again in a moment.</source>
+        <translation>Kontrollen kunde inte köras ({error}). Försök igen om en stund.</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1798,272 @@
     </message>
 </context>
 <context>
+    <name>Licences</name>
+    <message>
+        <source>The language Minuta is written in</source>
+        <translation>Språket som Minuta är skrivet i</translation>
+    </message>
+    <message>
+        <source>Windows, buttons and everything else on screen</source>
+        <translation>Fönster, knappar och allt annat på skärmen</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s libraries are linked dynamically: you can replace them with your own build of the same Qt version.</source>
+        <translation>Biblioteken i Qt är dynamiskt länkade: du kan ersätta dem med en egen kompilering av samma Qt-version.</translation>
+    </message>
+    <message>
+        <source>Lets Minuta use Qt from Python</source>
+        <translation>Låter Minuta använda Qt från Python</translation>
+    </message>
+    <message>
+        <source>Offered under the LGPL 3.0, GPL 2.0 or GPL 3.0; Minuta uses it under the LGPL 3.0.</source>
+        <translation>Erbjuds under LGPL 3.0, GPL 2.0 eller GPL 3.0; Minuta använder den under LGPL 3.0.</translation>
+    </message>
+    <message>
+        <source>Turns speech into text</source>
+        <translation>Gör om tal till text</translation>
+    </message>
+    <message>
+        <source>Finds the parts of a recording where someone speaks</source>
+        <translation>Hittar de delar av en inspelning där någon pratar</translation>
+    </message>
+    <message>
+        <source>Runs the speech model quickly on this computer</source>
+        <translation>Kör talmodellen snabbt på den här datorn</translation>
+    </message>
+    <message>
+        <source>The speech model that comes with Minuta</source>
+        <translation>Talmodellen som följer med Minuta</translation>
+    </message>
+    <message>
+        <source>Model weights by OpenAI, converted for CTranslate2.</source>
+        <translation>Modellvikter från OpenAI, konverterade för CTranslate2.</translation>
+    </message>
+    <message>
+        <source>Splits text into the pieces the speech model reads</source>
+        <translation>Delar upp text i de bitar som talmodellen läser</translation>
+    </message>
+    <message>
+        <source>Used by faster-whisper and Tokenizers</source>
+        <translation>Används av faster-whisper och Tokenizers</translation>
+    </message>
+    <message>
+        <source>Runs the voice detection model</source>
+        <translation>Kör modellen som hittar tal</translation>
+    </message>
+    <message>
+        <source>Reads model files for ONNX Runtime</source>
+        <translation>Läser modellfiler för ONNX Runtime</translation>
+    </message>
+    <message>
+        <source>Reads the audio and video files you import</source>
+        <translation>Läser de ljud- och videofiler som du importerar</translation>
+    </message>
+    <message>
+        <source>Decodes audio and video formats</source>
+        <translation>Avkodar ljud- och videoformat</translation>
+    </message>
+    <message>
+        <source>Shared libraries that you can replace with your own build.</source>
+        <translation>Delade bibliotek som du kan ersätta med en egen kompilering.</translation>
+    </message>
+    <message>
+        <source>Video encoders included in PyAV&apos;s FFmpeg; Minuta does not use them</source>
+        <translation>Videokodare i den FFmpeg som följer med PyAV; Minuta använder dem inte</translation>
+    </message>
+    <message>
+        <source>Linked into FFmpeg&apos;s video library as PyAV ships it.</source>
+        <translation>Länkade in i FFmpegs videobibliotek, så som PyAV levererar det.</translation>
+    </message>
+    <message>
+        <source>dav1d, Opus, libvpx, WebP, SVT-AV1, LAME, opencore-amr, GnuTLS, Nettle, GMP, libunistring, libvpl, libxcb, libdrm and ALSA, used by FFmpeg</source>
+        <translation>dav1d, Opus, libvpx, WebP, SVT-AV1, LAME, opencore-amr, GnuTLS, Nettle, GMP, libunistring, libvpl, libxcb, libdrm och ALSA, som används av FFmpeg</translation>
+    </message>
+    <message>
+        <source>Converts audio to the speech model&apos;s sample rate</source>
+        <translation>Konverterar ljud till talmodellens samplingsfrekvens</translation>
+    </message>
+    <message>
+        <source>libsoxr is built into soxr&apos;s extension module, a separate file you can replace; it includes PFFFT, under a BSD-style licence.</source>
+        <translation>libsoxr är inbyggt i tilläggsmodulen i soxr, en separat fil som du kan ersätta; den innehåller PFFFT, under en BSD-liknande licens.</translation>
+    </message>
+    <message>
+        <source>Plays meetings back</source>
+        <translation>Spelar upp möten</translation>
+    </message>
+    <message>
+        <source>Talks to the sound card for playback</source>
+        <translation>Kommunicerar med ljudkortet vid uppspelning</translation>
+    </message>
+    <message>
+        <source>Inside sounddevice on Windows and macOS; on Linux, the system&apos;s copy.</source>
+        <translation>Ingår i sounddevice på Windows och macOS; på Linux används systemets kopia.</translation>
+    </message>
+    <message>
+        <source>Records your microphone and the computer&apos;s sound</source>
+        <translation>Spelar in din mikrofon och datorns ljud</translation>
+    </message>
+    <message>
+        <source>Lists microphones and speakers</source>
+        <translation>Listar mikrofoner och högtalare</translation>
+    </message>
+    <message>
+        <source>The global record shortcut</source>
+        <translation>Det globala kortkommandot för inspelning</translation>
+    </message>
+    <message>
+        <source>Used by python-xlib</source>
+        <translation>Används av python-xlib</translation>
+    </message>
+    <message>
+        <source>Works with audio as numbers</source>
+        <translation>Arbetar med ljud i form av siffror</translation>
+    </message>
+    <message>
+        <source>Tells speakers apart</source>
+        <translation>Skiljer talare åt</translation>
+    </message>
+    <message>
+        <source>Fast maths for NumPy and SciPy</source>
+        <translation>Snabb matematik för NumPy och SciPy</translation>
+    </message>
+    <message>
+        <source>libgfortran, libquadmath and libgomp, used by NumPy, SciPy and CTranslate2</source>
+        <translation>libgfortran, libquadmath och libgomp, som används av NumPy, SciPy och CTranslate2</translation>
+    </message>
+    <message>
+        <source>Keeps maths on one thread where that is faster</source>
+        <translation>Håller beräkningar på en tråd där det går snabbare</translation>
+    </message>
+    <message>
+        <source>Encrypts the database</source>
+        <translation>Krypterar databasen</translation>
+    </message>
+    <message>
+        <source>By Zetetic LLC.</source>
+        <translation>Från Zetetic LLC.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Databasen</translation>
+    </message>
+    <message>
+        <source>In the public domain.</source>
+        <translation>Allmän egendom.</translation>
+    </message>
+    <message>
+        <source>Connects Minuta to SQLCipher</source>
+        <translation>Kopplar Minuta till SQLCipher</translation>
+    </message>
+    <message>
+        <source>The encryption inside SQLCipher and cryptography</source>
+        <translation>Krypteringen i SQLCipher och cryptography</translation>
+    </message>
+    <message>
+        <source>Encrypts audio and protects the store&apos;s key</source>
+        <translation>Krypterar ljud och skyddar datalagrets nyckel</translation>
+    </message>
+    <message>
+        <source>Lets Python call libraries written in C</source>
+        <translation>Låter Python anropa bibliotek skrivna i C</translation>
+    </message>
+    <message>
+        <source>Used by CFFI</source>
+        <translation>Används av CFFI</translation>
+    </message>
+    <message>
+        <source>Keeps the store&apos;s key in your system keyring</source>
+        <translation>Förvarar datalagrets nyckel i systemets nyckelring</translation>
+    </message>
+    <message>
+        <source>jaraco.classes, jaraco.context, jaraco.functools, more-itertools, zipp and backports.tarfile, used by keyring</source>
+        <translation>jaraco.classes, jaraco.context, jaraco.functools, more-itertools, zipp och backports.tarfile, som används av keyring</translation>
+    </message>
+    <message>
+        <source>Used by keyring</source>
+        <translation>Används av keyring</translation>
+    </message>
+    <message>
+        <source>Talks to the system keyring on Linux</source>
+        <translation>Kommunicerar med systemets nyckelring på Linux</translation>
+    </message>
+    <message>
+        <source>Used by SecretStorage to reach the keyring</source>
+        <translation>Används av SecretStorage för att nå nyckelringen</translation>
+    </message>
+    <message>
+        <source>Finds where Minuta keeps its files</source>
+        <translation>Tar reda på var Minuta sparar sina filer</translation>
+    </message>
+    <message>
+        <source>Talks to a language model on this computer, and to your CRM when you approve a push</source>
+        <translation>Kommunicerar med en språkmodell på den här datorn och med ditt CRM när du godkänner en överföring</translation>
+    </message>
+    <message>
+        <source>Used by HTTPX</source>
+        <translation>Används av HTTPX</translation>
+    </message>
+    <message>
+        <source>Used by HTTPX for international web addresses</source>
+        <translation>Används av HTTPX för internationella webbadresser</translation>
+    </message>
+    <message>
+        <source>Mozilla&apos;s list of trusted certificates, for HTTPX</source>
+        <translation>Mozillas lista över betrodda certifikat, för HTTPX</translation>
+    </message>
+    <message>
+        <source>Used by Hugging Face Hub</source>
+        <translation>Används av Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Used by CTranslate2 and Hugging Face Hub</source>
+        <translation>Används av CTranslate2 och Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Used by faster-whisper</source>
+        <translation>Används av faster-whisper</translation>
+    </message>
+    <message>
+        <source>Used by ONNX Runtime and Hugging Face Hub</source>
+        <translation>Används av ONNX Runtime och Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Used by several of the libraries above</source>
+        <translation>Används av flera av biblioteken ovan</translation>
+    </message>
+    <message>
+        <source>Starts the installed Minuta</source>
+        <translation>Startar det installerade Minuta</translation>
+    </message>
+    <message>
+        <source>The exception allows it to start programs under any licence.</source>
+        <translation>Undantaget tillåter att den startar program under vilken licens som helst.</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesModel</name>
+    <message>
+        <source>Public domain</source>
+        <translation>Allmän egendom</translation>
+    </message>
+    <message>
+        <source>Comes inside: {names}</source>
+        <translation>Innehåller: {names}</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponent</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licens</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>Används till</translation>
+    </message>
+</context>
+<context>
     <name>LiveTranscriptModel</name>
     <message>
         <source>me</source>
@@ -1636,14 +2159,6 @@
     <message>
         <source>Minuta could not list your meetings ({error}).</source>
         <translation>Minuta kunde inte visa dina möten ({error}).</translation>
-    </message>
-    <message>
-        <source>About Minuta</source>
-        <translation>Om Minuta</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Minuta {version}&lt;/b&gt;&lt;p&gt;Meeting notes that stay on this computer: your meetings are stored here, encrypted.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Minuta {version}&lt;/b&gt;&lt;p&gt;Mötesanteckningar som stannar på den här datorn: dina möten sparas här, krypterade.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2311,6 +2826,17 @@
     </message>
 </context>
 <context>
+    <name>PlaceRow</name>
+    <message>
+        <source>{place}: where</source>
+        <translation>{place}: plats</translation>
+    </message>
+    <message>
+        <source>{place}: status</source>
+        <translation>{place}: status</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>&amp;Play</source>
@@ -2635,6 +3161,14 @@
     <message>
         <source>No live transcript this time ({reason}). The recording and the full transcript afterwards are not affected.</source>
         <translation>Ingen live-transkription den här gången ({reason}). Inspelningen och den fullständiga transkriptionen efteråt påverkas inte.</translation>
+    </message>
+    <message>
+        <source>Minuta can&apos;t reach this computer&apos;s sound system (PulseAudio or PipeWire), so it can&apos;t record right now. Check that sound works in other programs; if it does not, log out and back in, or restart the computer. Then try again. Your meetings can still be opened, searched and imported.</source>
+        <translation>Minuta når inte datorns ljudsystem (PulseAudio eller PipeWire) och kan därför inte spela in just nu. Kontrollera att ljudet fungerar i andra program; om det inte gör det, logga ut och in igen eller starta om datorn. Försök sedan igen. Dina möten kan fortfarande öppnas, sökas i och importeras.</translation>
+    </message>
+    <message>
+        <source>Minuta can&apos;t use this computer&apos;s sound system: a part it needs (the PortAudio library) is missing, so it can&apos;t record. Installing Minuta again should bring it back. Your meetings can still be opened, searched and imported.</source>
+        <translation>Minuta kan inte använda datorns ljudsystem: en del som behövs (PortAudio-biblioteket) saknas, så det går inte att spela in. Installera Minuta igen så bör den komma tillbaka. Dina möten kan fortfarande öppnas, sökas i och importeras.</translation>
     </message>
     <message>
         <source>Minuta could not list the sound devices. Recording uses the computer&apos;s default ones.</source>
@@ -3664,6 +4198,53 @@
         <source>Q&amp;uit Minuta</source>
         <translation>&amp;Avsluta Minuta</translation>
     </message>
+    <message>
+        <source>Start Minuta at &amp;Login</source>
+        <translation>Starta Minuta vid &amp;inloggning</translation>
+    </message>
+    <message>
+        <source>Start Minuta in the tray when you log in to this computer</source>
+        <translation>Starta Minuta i meddelandefältet när du loggar in på den här datorn</translation>
+    </message>
+    <message>
+        <source>Minuta could not set itself to start when you log in.</source>
+        <translation>Minuta kunde inte ställa in sig att starta när du loggar in.</translation>
+    </message>
+    <message>
+        <source>Minuta could not stop itself from starting when you log in.</source>
+        <translation>Minuta kunde inte stänga av start vid inloggning.</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Starta vid inloggning</translation>
+    </message>
+    <message>
+        <source>The system did not allow the change ({reason}). Nothing else was changed, and your meetings are not affected. You can try again from this menu.</source>
+        <translation>Systemet tillät inte ändringen ({reason}). Inget annat ändrades och dina möten påverkas inte. Du kan försöka igen från den här menyn.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed</source>
+        <translation>Start vid inloggning kunde inte ändras</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrors</name>
+    <message>
+        <source>Minuta</source>
+        <translation>Minuta</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong</source>
+        <translation>Något oväntat gick fel</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong.</source>
+        <translation>Något oväntat gick fel.</translation>
+    </message>
+    <message>
+        <source>Minuta has not deleted anything, and your meetings are safe. You can go on working; if something does not respond, quit Minuta and start it again. If this keeps happening, please report it.</source>
+        <translation>Minuta har inte raderat något och dina möten är i säkerhet. Du kan fortsätta arbeta; om något inte svarar, avsluta Minuta och starta den igen. Om det fortsätter att hända, rapportera det gärna.</translation>
+    </message>
 </context>
 <context>
     <name>WarningBanner</name>
@@ -3700,6 +4281,13 @@
     <message>
         <source>Correct this line</source>
         <translation>Rätta den här raden</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Minuta is already running, but it does not answer. Wait a moment and start it again. If that does not help, log out and back in.</source>
+        <translation>Minuta körs redan men svarar inte. Vänta en stund och starta den igen. Om det inte hjälper, logga ut och in igen.</translation>
     </message>
 </context>
 </TS>
