@@ -10,19 +10,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QUrl,
 )
 from PySide6.QtWidgets import QWidget
 
 from minuta.app.licences import COMPONENTS, TRANSLATION_CONTEXT, Component
+from minuta.ui.list_table_model import ListTableModel, ModelIndex
 
 COMPONENT_ROLE = Qt.ItemDataRole.UserRole + 1  # the Component itself
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def translated(text: str) -> str:
@@ -51,43 +48,31 @@ def tooltip(component: Component) -> str:
     return "\n".join(lines)
 
 
-class LicencesModel(QAbstractTableModel):
+class LicencesModel(ListTableModel[Component]):
     COMPONENT, LICENCE, PURPOSE = range(3)
 
     def __init__(
         self, components: Sequence[Component] = COMPONENTS, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._components = tuple(components)
+        super().__init__(components, parent)
 
-    def component(self, row: int) -> Component:
-        return self._components[row]
-
-    def homepage(self, row: int) -> QUrl:
-        return QUrl(self._components[row].homepage)
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._components)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("LicencesModel", "Component"),
             QCoreApplication.translate("LicencesModel", "Licence"),
             QCoreApplication.translate("LicencesModel", "Used for"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._components):
+    def component(self, row: int) -> Component:
+        return self.row_at(row)
+
+    def homepage(self, row: int) -> QUrl:
+        return QUrl(self.row_at(row).homepage)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        component = self.row_for(index)
+        if component is None:
             return None
-        component = self._components[index.row()]
         if role == COMPONENT_ROLE:
             return component
         if role == Qt.ItemDataRole.DisplayRole:

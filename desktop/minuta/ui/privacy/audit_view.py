@@ -14,10 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -45,6 +42,7 @@ from minuta.core.audit import (
 )
 from minuta.store.store import Store, require_store
 from minuta.ui.dialogs.base import heading_label, note_label, text_label
+from minuta.ui.list_table_model import ListTableModel, ModelIndex
 from minuta.ui.meeting.background import submit_for
 from minuta.ui.store_worker import StoreWorker
 from minuta.ui.theme import is_dark
@@ -53,7 +51,6 @@ EVENT_ROLE = Qt.ItemDataRole.UserRole + 1  # the AuditEvent itself
 MAX_EVENTS = 5000  # the window shows the newest; `minuta audit list` reaches all
 NO_VALUE = "—"
 _HEX_DIGITS = frozenset("0123456789abcdef")
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 # lupdate reads only literal calls of a function named translate.
@@ -151,46 +148,32 @@ def verification_text(result: AuditVerification) -> str:
     return "\n".join(lines)
 
 
-class AuditEventsModel(QAbstractTableModel):
+class AuditEventsModel(ListTableModel[AuditEvent]):
     """Audit events, newest first: time, what happened, meeting, details."""
 
     TIME, WHAT, MEETING, DETAILS = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._events: list[AuditEvent] = []
+        super().__init__(parent=parent)
 
-    def set_events(self, events: Sequence[AuditEvent]) -> None:
-        self.beginResetModel()
-        self._events = sorted(events, key=lambda e: e.id or 0, reverse=True)
-        self.endResetModel()
-
-    def event_at(self, row: int) -> AuditEvent:
-        return self._events[row]
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             translate("AuditView", "Time"),
             translate("AuditView", "What happened"),
             translate("AuditView", "Meeting"),
             translate("AuditView", "Details"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
+    def set_events(self, events: Sequence[AuditEvent]) -> None:
+        self.set_rows(sorted(events, key=lambda e: e.id or 0, reverse=True))
+
+    def event_at(self, row: int) -> AuditEvent:
+        return self.row_at(row)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        event = self.row_for(index)
+        if event is None:
             return None
-        event = self._events[index.row()]
         if role == EVENT_ROLE:
             return event
         if role == Qt.ItemDataRole.DisplayRole:

@@ -14,11 +14,8 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -44,6 +41,7 @@ from minuta.store.store import Store, require_store
 from minuta.ui.crm.payload_view import PayloadView
 from minuta.ui.crm.texts import time_text
 from minuta.ui.dialogs.base import heading_label, monospace_font, note_label
+from minuta.ui.list_table_model import ListTableModel, ModelIndex
 from minuta.ui.meeting.background import submit_for
 from minuta.ui.store_worker import StoreWorker
 
@@ -51,7 +49,6 @@ from minuta.ui.store_worker import StoreWorker
 translate = QCoreApplication.translate
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the LeftItem itself
-_ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def format_name(fmt: str) -> str:
@@ -138,51 +135,37 @@ def facts_html(item: LeftItem) -> str:
     return "<br>".join(lines)
 
 
-class LeftMachineModel(QAbstractTableModel):
+class LeftMachineModel(ListTableModel[LeftItem]):
     """Pushes and exports, newest first: when, what, where, state, records or size."""
 
     WHEN, WHAT, WHERE, STATE, DETAIL = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[LeftItem] = []
+        super().__init__(parent=parent)
 
-    def set_items(self, items: Sequence[LeftItem]) -> None:
-        self.beginResetModel()
-        self._items = sorted(items, key=lambda item: item.at, reverse=True)
-        self.endResetModel()
-
-    def item_at(self, row: int) -> LeftItem:
-        return self._items[row]
-
-    def row_of(self, key: str) -> int:
-        """The row of ``push-3`` / ``export-5``; -1 if it is not listed."""
-        return next((row for row, item in enumerate(self._items) if item.key == key), -1)
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             translate("LeftMachine", "When"),
             translate("LeftMachine", "What"),
             translate("LeftMachine", "Where"),
             translate("LeftMachine", "State"),
             translate("LeftMachine", "Records or size"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+    def set_items(self, items: Sequence[LeftItem]) -> None:
+        self.set_rows(sorted(items, key=lambda item: item.at, reverse=True))
+
+    def item_at(self, row: int) -> LeftItem:
+        return self.row_at(row)
+
+    def row_of(self, key: str) -> int:
+        """The row of ``push-3`` / ``export-5``; -1 if it is not listed."""
+        return next((row for row, item in enumerate(self._rows) if item.key == key), -1)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.row_for(index)
+        if item is None:
             return None
-        item = self._items[index.row()]
         if role == ITEM_ROLE:
             return item
         if role == Qt.ItemDataRole.DisplayRole:

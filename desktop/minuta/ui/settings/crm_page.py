@@ -13,9 +13,6 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -39,52 +36,35 @@ from minuta.ui.background import run_in_background, when_done
 from minuta.ui.crm.connection_dialog import ConnectionDialog
 from minuta.ui.crm.texts import error_text
 from minuta.ui.dialogs.base import note_label, text_label
+from minuta.ui.list_table_model import ListTableModel, ModelIndex
 from minuta.ui.meeting.background import submit_for
 from minuta.ui.store_worker import StoreWorker
 
 log = logging.getLogger(__name__)
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
 CONNECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ConnectionsModel(QAbstractTableModel):
+class ConnectionsModel(ListTableModel[Connection]):
     """The connected CRMs: name, vendor, address. Tested without widgets."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._connections: list[Connection] = []
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("CRM"), self.tr("Address"))
 
     def set_connections(self, connections: Sequence[Connection]) -> None:
-        self.beginResetModel()
-        self._connections = list(connections)
-        self.endResetModel()
+        self.set_rows(connections)
 
     @property
     def connections(self) -> list[Connection]:
-        return list(self._connections)
+        return list(self._rows)
 
     def connection(self, row: int) -> Connection:
-        return self._connections[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._connections)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        connection = self.row_for(index)
+        if connection is None:
             return None
-        titles = (self.tr("Name"), self.tr("CRM"), self.tr("Address"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
-            return None
-        connection = self._connections[index.row()]
         if role == CONNECTION_ROLE:
             return connection
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
