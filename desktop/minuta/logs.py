@@ -30,11 +30,12 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TextIO
 
 LEVEL_ENV = "MINUTA_LOG_LEVEL"
 FILE_ENV = "MINUTA_LOG_FILE"
 DEFAULT_LEVEL = logging.WARNING
+_STDERR_FD = 2
 REDACTED = "[redacted]"
 STDERR_FORMAT = "minuta: %(levelname)s: %(message)s"
 FILE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -258,6 +259,42 @@ class RedactingFormatter(logging.Formatter):
 
 # --- set-up --------------------------------------------------------------------------------
 
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to a copy of the process's stderr, taken when it is made.
+
+    python-sounddevice points file descriptor 2 at /dev/null while PortAudio
+    starts (to hide ALSA's chatter), and the app imports it on a thread while
+    the GUI thread logs: a line written to descriptor 2 meanwhile would be lost.
+    The copy still reaches the terminal or the pipe. Where ``sys.stderr`` is not
+    the process's own (a test's capture, a Windows GUI's None), it is used as is.
+    """
+
+    def __init__(self) -> None:
+        self._owned = _stderr_copy()
+        super().__init__(self._owned or sys.stderr)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self._owned is not None:
+                self._owned.close()
+                self._owned = None
+
+
+def _stderr_copy() -> TextIO | None:
+    try:
+        if sys.stderr is None or sys.stderr.fileno() != _STDERR_FD:
+            return None
+        sys.stderr.flush()
+        copy = os.dup(_STDERR_FD)
+    except (AttributeError, OSError, ValueError):  # no descriptor behind it (io.StringIO)
+        return None
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    return open(copy, "w", encoding=encoding, errors="backslashreplace", buffering=1)
+
+
 _installed: list[logging.Handler] = []
 _saved_hooks: list[tuple[Any, Any]] = []
 
@@ -277,7 +314,7 @@ def configure_logging(
     reset_logging()
     root = logging.getLogger()
     root.setLevel(_level(level))
-    stderr = logging.StreamHandler(sys.stderr)
+    stderr = _StderrHandler()
     stderr.setFormatter(RedactingFormatter(STDERR_FORMAT))
     handlers: list[logging.Handler] = [stderr]
     file_name = log_file if log_file is not None else os.environ.get(FILE_ENV)

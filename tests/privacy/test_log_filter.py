@@ -237,3 +237,30 @@ def test_an_uncaught_exception_reaches_stderr_redacted(tmp_path) -> None:
     assert "minuta: CRITICAL: uncaught exception" in result.stderr
     assert "RuntimeError: could not reach [redacted] with token=[redacted]" in result.stderr
     assert "kari@nordlys.no" not in result.stderr and "tk-31337" not in result.stderr
+
+
+def test_a_line_logged_while_a_library_silences_stderr_still_arrives() -> None:
+    """python-sounddevice points descriptor 2 at /dev/null while PortAudio starts.
+
+    The app imports it on a thread while the GUI thread logs (the bundle's test
+    waits for such a line): the log writes to its own copy of stderr.
+    """
+    code = (
+        "import logging, os\n"
+        "from minuta.logs import configure_logging\n"
+        "configure_logging(level='INFO')\n"
+        "saved = os.dup(2)\n"
+        "null = os.open(os.devnull, os.O_WRONLY)\n"
+        "os.dup2(null, 2)\n"
+        "logging.getLogger('minuta').info('said while silenced')\n"
+        "os.dup2(saved, 2)\n"
+        "logging.getLogger('minuta').info('said afterwards')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "minuta: INFO: said while silenced",
+        "minuta: INFO: said afterwards",
+    ]

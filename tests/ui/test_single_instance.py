@@ -2,9 +2,8 @@
 
 Each process logs at INFO to a log file of its own (``MINUTA_LOG_FILE``); the
 tests wait for its lines ("the main window is shown", "another launch asked to
-show the window") as the conditions that things happened. Not stderr: while
-PortAudio starts, python-sounddevice points the process's stderr at /dev/null,
-and lines logged meanwhile from other threads are lost there.
+show the window") as the conditions that things happened: a file can be read
+while the process runs, without a thread draining its pipe.
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def run_app(tmp_path: Path, bus: str | None) -> tuple[int, list[dict[str, object
             "XDG_CONFIG_HOME": str(tmp_path / "config"),
             "QT_QPA_PLATFORM": "offscreen",
             "PYTHONFAULTHANDLER": "1",  # a crash says where
-            # Read besides stderr, which PortAudio's start silences for a moment.
+            # Its log, searched together with stderr.
             "MINUTA_LOG_FILE": str(tmp_path / "minuta.log"),
         }
     )

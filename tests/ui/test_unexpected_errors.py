@@ -166,7 +166,7 @@ sys.exit(entry.main(["minuta-app"]))
 
 
 def test_minuta_app_says_it_calmly_and_logs_it_redacted(tmp_path: Path):
-    log_file = tmp_path / "minuta.log"  # not stderr: PortAudio's start silences it a moment
+    log_file = tmp_path / "minuta.log"  # the log a person would send with a report
     env = dict(os.environ)
     env.update(
         {
