@@ -41,8 +41,11 @@ rm -rf "$bundle"
 mv "$work/dist/minuta" "$bundle"
 
 # Debug information only (never symbols): CTranslate2 alone carries 60 MB of it.
+# (The section list is read whole: "readelf | grep -q" under pipefail fails at random,
+# when grep stops reading before readelf is done writing.)
 while IFS= read -r -d '' file; do
-  if readelf -S "$file" 2>/dev/null | grep -q '\.debug_info'; then
+  sections=$(readelf -S "$file" 2>/dev/null || true)
+  if [[ $sections == *.debug_info* ]]; then
     strip --strip-debug "$file"
   fi
 done < <(find "$bundle" -type f \( -name '*.so' -o -name '*.so.*' \) -print0)

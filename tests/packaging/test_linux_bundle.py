@@ -110,6 +110,23 @@ def test_the_bundle_carries_the_model_and_the_licences(bundle: Path):
     assert (bundle / "_internal" / "licenses" / "pyinstaller").is_dir()
 
 
+def test_no_bundled_library_carries_debug_information(bundle: Path):
+    """The build strips it (CTranslate2 alone carries 60 MB), from every library."""
+    libraries = [
+        p for p in (bundle / "_internal").rglob("*.so*") if p.is_file() and not p.is_symlink()
+    ]
+    assert len(libraries) > 100
+    unstripped = [
+        str(library.relative_to(bundle))
+        for library in libraries
+        if ".debug_info"
+        in subprocess.run(
+            ["readelf", "-S", str(library)], capture_output=True, text=True, check=False
+        ).stdout
+    ]
+    assert unstripped == []
+
+
 def test_install_adds_a_valid_menu_entry_for_the_bundle(bundle: Path, tmp_path: Path):
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     subprocess.run(["sh", str(bundle / "install.sh")], env=env, check=True, capture_output=True)
