@@ -50,6 +50,9 @@ while IFS= read -r -d '' file; do
   fi
 done < <(find "$bundle" -type f \( -name '*.so' -o -name '*.so.*' \) -print0)
 
+# pip records where Minuta was installed from: this machine's folder, nobody else's business.
+find "$bundle" -path '*.dist-info/direct_url.json' -delete
+
 cp packaging/linux/minuta.desktop packaging/linux/install.sh packaging/linux/uninstall.sh "$bundle/"
 cp assets/icons/minuta.svg "$bundle/minuta.svg"
 cp packaging/linux/README.txt "$bundle/README.txt"
@@ -63,7 +66,7 @@ fi
 
 mkdir -p dist
 artefact=dist/$name.tar.gz
-# Reproducible order, owner and times, so the same sources give the same archive.
+# A fixed order, owner and times: the archive differs only where its files do.
 epoch=$(git log -1 --format=%ct 2>/dev/null || date +%s)
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" \
   -C "$work" -cf - "$name" | gzip -6 -n > "$artefact.tmp"

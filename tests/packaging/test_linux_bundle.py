@@ -108,6 +108,8 @@ def test_the_bundle_carries_the_model_and_the_licences(bundle: Path):
     for component in ("PySide6", "faster-whisper", "ctranslate2", "sqlcipher3", "Python"):
         assert component in index
     assert (bundle / "_internal" / "licenses" / "pyinstaller").is_dir()
+    # Nothing says where, on the build machine, it was built from.
+    assert list(bundle.rglob("direct_url.json")) == []
 
 
 def test_no_bundled_library_carries_debug_information(bundle: Path):
