@@ -26,6 +26,7 @@ from minuta.app.paths import AppPaths
 from minuta.logs import FILE_ENV
 from minuta.store.audio_container import MAGIC
 from minuta.store.database import PLAINTEXT_SQLITE_HEADER
+from minuta.store.manifest import KeyMode
 from minuta.store.paths import AUDIO_SUFFIX, MANIFEST_NAME, StorePaths
 from minuta.store.recording_lock import LOCK_NAME as RECORDING_LOCK_NAME
 from minuta.store.store import Store
@@ -120,13 +121,15 @@ def check_data(store: Store, paths: AppPaths, *, settings_file: Path | None = No
         and audio.protection is Protection.ENCRYPTED
         and not any(leftover.plaintext for leftover in leftovers)
     )
+    folder_size, folder_files = _tally(store_paths.root)
+    models_size, models_files = _tally(paths.models_dir)
     places = [
         Place(
             PlaceKind.DATA_FOLDER,
             store_paths.root,
             Protection.ENCRYPTED if folder_ok else Protection.NOT_ENCRYPTED,
-            size=_tree_size(store_paths.root),
-            files=sum(1 for _ in _files(store_paths.root)),
+            size=folder_size,
+            files=folder_files,
         ),
         database,
         audio,
@@ -135,8 +138,8 @@ def check_data(store: Store, paths: AppPaths, *, settings_file: Path | None = No
             PlaceKind.MODELS,
             paths.models_dir,
             Protection.NO_PERSONAL_DATA,
-            size=_tree_size(paths.models_dir),
-            files=sum(1 for _ in _files(paths.models_dir)),
+            size=models_size,
+            files=models_files,
         ),
     ]
     if settings_file is not None:
@@ -233,7 +236,7 @@ def _leftover_kind(path: Path) -> LeftoverKind:
 
 def _key_path(store: Store) -> Path | None:
     # With a passphrase the key is kept wrapped in the manifest; otherwise in the keyring.
-    return store.paths.manifest if store.key_location == "passphrase" else None
+    return store.paths.manifest if store.key_mode is KeyMode.PASSPHRASE else None
 
 
 def _single_file(kind: PlaceKind, path: Path) -> Place:
@@ -251,8 +254,10 @@ def _files(folder: Path) -> Iterable[Path]:
                 yield path
 
 
-def _tree_size(folder: Path) -> int:
-    return sum(_size(path) for path in _files(folder))
+def _tally(folder: Path) -> tuple[int, int]:
+    """Bytes and files under ``folder``, in one walk of it."""
+    sizes = [_size(path) for path in _files(folder)]
+    return sum(sizes), len(sizes)
 
 
 def _size(path: Path) -> int:

@@ -35,6 +35,11 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def warning_colour(palette: QPalette) -> str:
+    """The red of a problem said in words, readable on this palette."""
+    return "#ff8a80" if is_dark(palette) else "#b3261e"
+
+
 def dark_palette() -> QPalette:
     """Fusion's colours for a dark desktop: calm greys, the app's blue for selection."""
     window, base, text = QColor("#2b2d31"), QColor("#1f2023"), QColor("#e6e6e6")

@@ -11,7 +11,7 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal, qVersion
+from PySide6.QtCore import QSettings, Qt, Signal, qVersion
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,7 +188,7 @@ class AboutDialog(QDialog):
     def open_homepage(self, row: int) -> None:
         """The component's website, in the browser: only ever on the person's click."""
         if 0 <= row < self.licences_model.rowCount():
-            QDesktopServices.openUrl(QUrl(self.licences_model.homepage(row)))
+            QDesktopServices.openUrl(self.licences_model.homepage(row))
 
 
 def show_about(

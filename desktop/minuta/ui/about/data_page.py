@@ -37,8 +37,7 @@ from minuta.ui.about.data_texts import (
 from minuta.ui.dialogs.base import note_label, text_label
 from minuta.ui.meeting.background import submit_for
 from minuta.ui.store_worker import StoreWorker
-
-_WARNING_COLOURS = ("#b3261e", "#ff8a80")  # on a light, on a dark palette
+from minuta.ui.theme import warning_colour
 
 
 def check_task(
@@ -81,8 +80,7 @@ class PlaceRow(QWidget):
         self.status_label = _selectable(text_label(status_text(place, report)))
         self.status_label.setAccessibleName(self.tr("{place}: status").format(place=title))
         if place.protection is Protection.NOT_ENCRYPTED:
-            dark = self.palette().window().color().lightness() < 128
-            self.status_label.setStyleSheet(f"color: {_WARNING_COLOURS[dark]};")
+            self.status_label.setStyleSheet(f"color: {warning_colour(self.palette())};")
         self.failed_label = _selectable(text_label("\n".join(str(p) for p in place.failed)))
         self.failed_label.setVisible(bool(place.failed))
 

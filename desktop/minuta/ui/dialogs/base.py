@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minuta.ui.theme import warning_colour
+
 DIALOG_WIDTH = 560
 
 
@@ -72,10 +74,6 @@ def monospace_font(scale: float = 1.0) -> QFont:
     return font
 
 
-def _is_dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-
 class StartupDialog(QDialog):
     """A heading, an explanation, the dialog's own fields, a message line, buttons."""
 
@@ -106,7 +104,7 @@ class StartupDialog(QDialog):
 
         self.message = text_label("", selectable=True)
         self.message.setObjectName("inlineMessage")
-        self.message.setStyleSheet(f"color: {'#ff8a80' if _is_dark(self) else '#b3261e'};")
+        self.message.setStyleSheet(f"color: {warning_colour(self.palette())};")
         self.message.hide()
         self._layout.addWidget(self.message)
 

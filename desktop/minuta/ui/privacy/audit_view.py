@@ -45,7 +45,7 @@ from minuta.ui.dialogs.base import heading_label, note_label, text_label
 from minuta.ui.list_table_model import ListTableModel, ModelIndex
 from minuta.ui.meeting.background import submit_for
 from minuta.ui.store_worker import StoreWorker
-from minuta.ui.theme import is_dark
+from minuta.ui.theme import warning_colour
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1  # the AuditEvent itself
 MAX_EVENTS = 5000  # the window shows the newest; `minuta audit list` reaches all
@@ -323,8 +323,8 @@ class AuditDialog(QDialog):
         self.copy_button.setEnabled(bool(head))
 
     def _show_status(self, text: str, *, problem: bool) -> None:
-        color = ("#ff8a80" if is_dark(self.palette()) else "#b3261e") if problem else ""
-        self.status_label.setStyleSheet(f"color: {color};" if color else "")
+        style = f"color: {warning_colour(self.palette())};" if problem else ""
+        self.status_label.setStyleSheet(style)
         self.status_label.setText(text)
         self.status_label.show()
 
