@@ -29,12 +29,11 @@ from report import write_report
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.packaging.bundle import artefact_path, unpack  # noqa: E402
+from tests.packaging.bundle import SPOKEN, artefact_path, run_offline, unpack  # noqa: E402
 
 DEFAULT_OUT = ROOT / "bench" / "results" / "bundle.json"
 SCREENSHOT = ROOT / "docs" / "screenshots" / "linux-bundle.png"
 TARGET_START_S = 1.5
-SPOKEN = "We agreed to send the proposal to the customer on Friday."
 
 
 def _size_mb(path: Path) -> float:
@@ -59,14 +58,9 @@ def main() -> int:
         subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(audio), SPOKEN], check=True)
         (work / "home").mkdir()
         (work / "out").mkdir()
-        command = [
-            "unshare", "--map-root-user", "--net", "--", "dbus-run-session", "--",
-            sys.executable, "-m", "tests.packaging.offline_session",
-            "--bundle", str(bundle), "--audio", str(audio), "--home", str(work / "home"),
-            "--out", str(work / "out"), "--starts", str(args.starts),
-        ]  # fmt: skip
-        env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
-        subprocess.run(command, cwd=ROOT, env=env, check=True)
+        run_offline(
+            bundle, audio, work / "home", work / "out", starts=args.starts, capture=False
+        ).check_returncode()
         report = json.loads((work / "out" / "report.json").read_text())
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(work / "out" / "window.png", SCREENSHOT)

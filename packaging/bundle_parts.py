@@ -60,30 +60,17 @@ def assemble_model(models_dir: Path) -> Path:
     return embedded_model_dir(models_dir)
 
 
-def _normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
+def runtime_closure() -> list[metadata.Distribution]:
+    """Minuta and every distribution it needs on this platform, extras left out."""
+    from minuta.app.licences import normalise, runtime_distributions
 
-
-def runtime_closure(root: str = "minuta") -> list[metadata.Distribution]:
-    """``root`` and everything it needs on this platform, extras left out."""
-    from packaging.requirements import Requirement
-
-    seen: dict[str, metadata.Distribution] = {}
-    pending = [root]
-    while pending:
-        name = _normal(pending.pop())
-        if name in seen:
-            continue
+    found = []
+    for name in sorted({normalise("minuta"), *runtime_distributions()}):
         try:
-            distribution = metadata.distribution(name)
+            found.append(metadata.distribution(name))
         except metadata.PackageNotFoundError:
-            continue  # an optional dependency not installed here
-        seen[name] = distribution
-        for text in distribution.requires or []:
-            requirement = Requirement(text)
-            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
-                pending.append(requirement.name)
-    return sorted(seen.values(), key=lambda d: _normal(d.metadata["Name"]))
+            continue  # not installed on this platform: nothing of it to bundle
+    return found
 
 
 def _licence_files(distribution: metadata.Distribution) -> list[Path]:
@@ -102,12 +89,14 @@ def _licence_files(distribution: metadata.Distribution) -> list[Path]:
 
 def collect_licences(target: Path) -> Path:
     """One folder per bundled distribution with its licence texts, plus Python's."""
+    from minuta.app.licences import normalise
+
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     index = ["Licences of the components in this Minuta bundle", ""]
     for distribution in [*runtime_closure(), *_tools()]:
         name = distribution.metadata["Name"]
-        folder = target / _normal(name)
+        folder = target / normalise(name)
         folder.mkdir(exist_ok=True)
         files = _licence_files(distribution)
         for path in files:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
+import os
 import platform
+import subprocess
+import sys
 import tarfile
 from importlib import metadata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SOURCES = ("desktop", "assets", "packaging", "pyproject.toml")
+# What the offline session imports through the bundle's command line.
+SPOKEN = "We agreed to send the proposal to the customer on Friday."
 
 
 def artefact_path() -> Path:
@@ -17,23 +20,14 @@ def artefact_path() -> Path:
     return REPO / "dist" / f"minuta-{version}-linux-{platform.machine()}.tar.gz"
 
 
-def source_hash(root: Path = REPO) -> str:
-    """The sum packaging/linux/source-hash.sh writes into the bundle, computed here."""
-    files: list[str] = []
-    for name in SOURCES:
-        path = root / name
-        if path.is_file():
-            files.append(name)
-            continue
-        for file in path.rglob("*"):
-            relative = file.relative_to(root)
-            if file.is_file() and "__pycache__" not in relative.parts and file.suffix != ".pyc":
-                files.append(relative.as_posix())
-    lines = []
-    for name in sorted(files, key=lambda n: n.encode()):
-        digest = hashlib.sha256((root / name).read_bytes()).hexdigest()
-        lines.append(f"{digest}  {name}\n")
-    return hashlib.sha256("".join(lines).encode()).hexdigest()
+def source_hash() -> str:
+    """What packaging/linux/source-hash.sh says of the sources now.
+
+    The build wrote what it said then into the bundle's SOURCE-HASH.
+    """
+    script = REPO / "packaging" / "linux" / "source-hash.sh"
+    result = subprocess.run([str(script)], capture_output=True, text=True, check=True)
+    return result.stdout.strip()
 
 
 def unpack(archive: Path, destination: Path) -> Path:
@@ -42,3 +36,24 @@ def unpack(archive: Path, destination: Path) -> Path:
         tar.extractall(destination, filter="data")
     (folder,) = destination.iterdir()
     return folder
+
+
+def run_offline(
+    bundle: Path, audio: Path, home: Path, out: Path, *, starts: int = 1, capture: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """tests/packaging/offline_session.py in a network namespace of its own.
+
+    ``unshare`` leaves only a loopback that is down; ``dbus-run-session`` gives
+    it a session bus of its own, so this process's bus is not passed on.
+    """
+    command = [
+        "unshare", "--map-root-user", "--net", "--",
+        "dbus-run-session", "--",
+        sys.executable, "-m", "tests.packaging.offline_session",
+        "--bundle", str(bundle), "--audio", str(audio), "--home", str(home),
+        "--out", str(out), "--starts", str(starts),
+    ]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    return subprocess.run(
+        command, cwd=REPO, env=env, capture_output=capture, text=True, timeout=900, check=False
+    )

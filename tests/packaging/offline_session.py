@@ -33,6 +33,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.harness.x_server import private_x_server
+
 READY_LINE = "the main window lists the meetings"
 START_TIMEOUT_S = 60
 
@@ -68,28 +70,6 @@ def _keyring(env: dict[str, str]) -> Iterator[None]:
         yield
     finally:
         process.stdin.close()
-        process.wait(timeout=30)
-
-
-@contextlib.contextmanager
-def _x_server() -> Iterator[str]:
-    """Xvfb on a free display; the display's name once the server accepts clients."""
-    read_fd, write_fd = os.pipe()
-    process = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        process.kill()
-        raise RuntimeError("Xvfb did not start")
-    try:
-        yield f":{number}"
-    finally:
-        process.terminate()
         process.wait(timeout=30)
 
 
@@ -179,7 +159,7 @@ def main() -> int:
         "outside_connection": _network_refused(),
     }
     harness_env = {**os.environ, **xdg}
-    with _keyring(harness_env), _x_server() as display:
+    with _keyring(harness_env), private_x_server() as display:
         # What a user's session has, and nothing of this test's Python.
         bundle_env = {
             **xdg,

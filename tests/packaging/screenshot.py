@@ -16,22 +16,11 @@ DRAWN_WITHIN_MS = 15_000
 RETRY_MS = 100
 
 
-def _drawn(image: QImage) -> bool:
-    """More than the empty screen's one colour: something is on it."""
-    first = image.pixel(0, 0)
-    step = max(1, image.width() // 64)
-    return any(
-        image.pixel(x, y) != first
-        for y in range(0, image.height(), step)
-        for x in range(0, image.width(), step)
-    )
-
-
-def _window_area(image: QImage) -> QRect:
+def _window_area(image: QImage) -> QRect | None:
     """The smallest rectangle holding every pixel that is not the empty screen's colour.
 
     That colour is the commonest along the screen's edges: the window may touch
-    one or two of them, never all four.
+    one or two of them, never all four. None while nothing is drawn.
     """
     image = image.convertToFormat(QImage.Format.Format_RGB32)
     pixels = np.frombuffer(image.constBits(), dtype=np.uint32).reshape(
@@ -41,6 +30,8 @@ def _window_area(image: QImage) -> QRect:
     colours, counts = np.unique(edges, return_counts=True)
     window = pixels != colours[counts.argmax()]
     rows, columns = np.flatnonzero(window.any(axis=1)), np.flatnonzero(window.any(axis=0))
+    if rows.size == 0:
+        return None
     left, top = int(columns[0]), int(rows[0])
     return QRect(left, top, int(columns[-1]) - left + 1, int(rows[-1]) - top + 1)
 
@@ -51,13 +42,13 @@ def main() -> int:
     deadline = QDeadlineTimer(DRAWN_WITHIN_MS)
     image = screen.grabWindow(0).toImage()
     # The window maps a moment after it reports ready; poll the screen, not a clock.
-    while not _drawn(image) and not deadline.hasExpired():
+    while (area := _window_area(image)) is None and not deadline.hasExpired():
         QThread.msleep(RETRY_MS)
         image = screen.grabWindow(0).toImage()
-    if not _drawn(image):
+    if area is None:
         print("nothing was drawn on the screen", file=sys.stderr)
         return 1
-    return 0 if image.copy(_window_area(image)).save(sys.argv[1]) else 1
+    return 0 if image.copy(area).save(sys.argv[1]) else 1
 
 
 if __name__ == "__main__":

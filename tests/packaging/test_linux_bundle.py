@@ -7,22 +7,19 @@ The bundle must have been built from these very sources (its SOURCE-HASH);
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from tests.packaging.bundle import REPO, artefact_path, source_hash, unpack
+from tests.packaging.bundle import REPO, SPOKEN, artefact_path, run_offline, source_hash, unpack
 
 from minuta.transcribe.embedded import EXPECTED_FILES
 from minuta.ui.main_window import DEFAULT_SIZE
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 
-SPOKEN = "We agreed to send the proposal to the customer on Friday."
 # Where the bundle may write in a user's home: its own folders and the keyring's.
 OWN_FOLDERS = (
     ".local/share/Minuta/",
@@ -48,17 +45,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def offline_run(bundle: Path, speech, tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = tmp_path_factory.mktemp("offline")
     home = tmp_path_factory.mktemp("home")
-    command = [
-        "unshare", "--map-root-user", "--net", "--",
-        "dbus-run-session", "--",
-        sys.executable, "-m", "tests.packaging.offline_session",
-        "--bundle", str(bundle), "--audio", str(speech(SPOKEN)),
-        "--home", str(home), "--out", str(out),
-    ]  # fmt: skip
-    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
-    result = subprocess.run(
-        command, cwd=REPO, env=env, capture_output=True, text=True, timeout=900, check=False
-    )
+    result = run_offline(bundle, speech(SPOKEN), home, out)
     assert result.returncode == 0, result.stderr
     report = json.loads((out / "report.json").read_text())
     report["screenshot"] = out / "window.png"

@@ -6,12 +6,11 @@ root window sees them whatever has the focus.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 
 import pytest
+from tests.harness.x_server import private_x_server
 
 from minuta.ui.hotkey import (
     CONTROL_MASK,
@@ -86,23 +85,8 @@ def x_display(monkeypatch) -> Iterator[str]:
         pytest.skip("Xvfb is not installed (packaging/linux/system-deps.sh test installs it)")
     for name in ("WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
         monkeypatch.delenv(name, raising=False)
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp", "-screen", "0", "320x240x24"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        # Xvfb writes its display number once it accepts connections.
-        with os.fdopen(read_fd) as ready:
-            number = ready.readline().strip()
-        assert number, "Xvfb did not start"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with private_x_server("320x240x24") as display:
+        yield display
 
 
 class Keyboard:
