@@ -50,9 +50,9 @@ def make_app(qtbot, app_paths: AppPaths, settings: QSettings) -> Iterator[Callab
     """Starts MinutaApp on the test's data folder; shut down (store closed) afterwards."""
     started: list[MinutaApp] = []
 
-    def make(*, setup: bool = False) -> MinutaApp:
+    def make(*, setup: bool = False, show_window: bool = True) -> MinutaApp:
         # The first-start setup wizard only where a test asks for it.
-        app = MinutaApp(app_paths, settings=settings, setup=setup)
+        app = MinutaApp(app_paths, settings=settings, setup=setup, show_window=show_window)
         started.append(app)
         app.start()
         return app

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import stat
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from ui_support import app_environment, run_python
 
 pytestmark = pytest.mark.gui
 
 RECOVERY_KEY = re.compile(r"[A-Z2-7]{5}(-[A-Z2-7]{5}){8}")
 HEAVY = ("numpy", "faster_whisper", "ctranslate2", "av", "soxr", "sounddevice")
-
-
-def run_python(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
 
 
 def test_importing_the_entry_point_stays_light():
@@ -69,16 +55,7 @@ sys.exit(entry.main(["minuta-app"]))
 
 def test_minuta_app_creates_a_private_store_and_exits_cleanly(tmp_path: Path):
     data = tmp_path / "data"
-    env = dict(os.environ)
-    env.update(
-        {
-            "MINUTA_DATA_DIR": str(data),
-            "MINUTA_CACHE_DIR": str(tmp_path / "cache"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "QT_QPA_PLATFORM": "offscreen",
-        }
-    )
-    result = run_python(DRIVER, env)
+    result = run_python(DRIVER, app_environment(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (data / "store.json").exists()
     # umask 077: nothing the app wrote is readable by others, its settings included.

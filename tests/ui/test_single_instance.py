@@ -8,7 +8,6 @@ while the process runs, without a thread draining its pipe.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ui_support import app_environment
 
 from minuta.app.paths import AppPaths
 from minuta.app.session import init_store
@@ -69,17 +69,8 @@ class Running:
 
 
 def app_env(tmp_path: Path, data: Path) -> dict[str, str]:
-    env = dict(os.environ)  # the session's keyring bus, HOME and runtime folder
-    env.update(
-        {
-            "MINUTA_DATA_DIR": str(data),
-            "MINUTA_CACHE_DIR": str(tmp_path / "cache"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "QT_QPA_PLATFORM": "offscreen",
-            "MINUTA_LOG_LEVEL": "INFO",
-        }
-    )
-    return env
+    # This process's environment: the session's keyring bus, HOME and runtime folder.
+    return app_environment(tmp_path, MINUTA_DATA_DIR=str(data), MINUTA_LOG_LEVEL="INFO")
 
 
 def make_store(data: Path, cache: Path) -> None:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from ui_support import app_environment, run_python
 
 from minuta.app.paths import AppPaths
 from minuta.app.session import init_store
@@ -73,25 +71,13 @@ def run_app(tmp_path: Path, bus: str | None) -> tuple[int, list[dict[str, object
     }
     if bus is not None:
         env["DBUS_SESSION_BUS_ADDRESS"] = bus
-    env.update(
-        {
-            "MINUTA_DATA_DIR": str(tmp_path / "data"),
-            "MINUTA_CACHE_DIR": str(tmp_path / "cache"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONFAULTHANDLER": "1",  # a crash says where
-            # Its log, searched together with stderr.
-            "MINUTA_LOG_FILE": str(tmp_path / "minuta.log"),
-        }
+    env = app_environment(
+        tmp_path,
+        env,
+        PYTHONFAULTHANDLER="1",  # a crash says where
+        MINUTA_LOG_FILE=str(tmp_path / "minuta.log"),  # its log, searched together with stderr
     )
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(DRIVER)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    result = run_python(DRIVER, env)
     seen = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     log = (tmp_path / "minuta.log").read_text(encoding="utf-8")
     return result.returncode, seen, f"{result.stderr}\n--- log file:\n{log}"

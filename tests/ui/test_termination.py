@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -10,26 +9,16 @@ import threading
 from pathlib import Path
 
 import pytest
+from ui_support import app_environment
 
 pytestmark = pytest.mark.gui
 
 READY = "ready: the main window lists the meetings"
 
 
-def _environment(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "MINUTA_DATA_DIR": str(tmp_path / "data"),
-        "MINUTA_CACHE_DIR": str(tmp_path / "cache"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "MINUTA_LOG_LEVEL": "INFO",
-    }
-
-
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_quits_the_running_app_cleanly(tmp_path: Path, number: int):
-    env = _environment(tmp_path)
+    env = app_environment(tmp_path, MINUTA_LOG_LEVEL="INFO")
     subprocess.run(
         [sys.executable, "-m", "minuta.cli", "init"], env=env, capture_output=True, check=True
     )

@@ -5,33 +5,17 @@ from __future__ import annotations
 import pytest
 from ui_support import add_meeting, create_store, open_directly, wait_for_dialog
 
-from minuta.ui.application import MinutaApp
 from minuta.ui.dialogs import RecoveryKeyDialog
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def start(qtbot, app_paths, settings):
-    started: list[MinutaApp] = []
-
-    def make(*, show_window: bool) -> MinutaApp:
-        app = MinutaApp(app_paths, settings=settings, setup=False, show_window=show_window)
-        started.append(app)
-        app.start()
-        return app
-
-    yield make
-    for app in started:
-        app.shutdown()
-
-
-def test_in_the_tray_the_window_waits_until_asked(qtbot, app_paths, start):
+def test_in_the_tray_the_window_waits_until_asked(qtbot, app_paths, make_app):
     create_store(app_paths)
     store = open_directly(app_paths)
     add_meeting(store, "Nordlys pricing")
     store.close()
-    minuta = start(show_window=False)
+    minuta = make_app(show_window=False)
     shown: list[bool] = []
     minuta.window_shown.connect(lambda: shown.append(True))
     qtbot.waitUntil(lambda: minuta.workspace is not None, timeout=10_000)
@@ -49,17 +33,17 @@ def test_in_the_tray_the_window_waits_until_asked(qtbot, app_paths, start):
     assert shown == [True]
 
 
-def test_the_trays_open_shows_the_window(qtbot, app_paths, start):
+def test_the_trays_open_shows_the_window(qtbot, app_paths, make_app):
     create_store(app_paths)
-    minuta = start(show_window=False)
+    minuta = make_app(show_window=False)
     qtbot.waitUntil(lambda: minuta.workspace is not None, timeout=10_000)
     with qtbot.waitSignal(minuta.window_shown):
         minuta.workspace.tray.open_requested.emit()
     assert minuta.window.isVisible()
 
 
-def test_in_the_tray_the_recovery_key_is_still_shown_first(qtbot, start):
-    minuta = start(show_window=False)  # a new store: the key must be seen and confirmed
+def test_in_the_tray_the_recovery_key_is_still_shown_first(qtbot, make_app):
+    minuta = make_app(show_window=False)  # a new store: the key must be seen and confirmed
     dialog = wait_for_dialog(qtbot, minuta, RecoveryKeyDialog)
     dialog.hide()  # behind other windows, say
     minuta.show_requested()
@@ -70,9 +54,9 @@ def test_in_the_tray_the_recovery_key_is_still_shown_first(qtbot, start):
     assert not minuta.window.isVisible()  # then, as asked, only the tray
 
 
-def test_asked_to_show_before_the_store_is_open_shows_it_when_it_is(qtbot, app_paths, start):
+def test_asked_to_show_before_the_store_is_open_shows_it_when_it_is(qtbot, app_paths, make_app):
     create_store(app_paths)
-    minuta = start(show_window=False)
+    minuta = make_app(show_window=False)
     assert minuta.startup.dialog is None and minuta.window is None  # still unlocking
     minuta.show_requested()
     qtbot.waitUntil(lambda: minuta.window is not None and minuta.window.isVisible(), timeout=10_000)

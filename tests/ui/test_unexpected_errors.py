@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import textwrap
 import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from ui_support import app_environment, run_python
 
 from minuta.ui.unexpected import UnexpectedErrors
 
@@ -167,24 +165,7 @@ sys.exit(entry.main(["minuta-app"]))
 
 def test_minuta_app_says_it_calmly_and_logs_it_redacted(tmp_path: Path):
     log_file = tmp_path / "minuta.log"  # the log a person would send with a report
-    env = dict(os.environ)
-    env.update(
-        {
-            "MINUTA_DATA_DIR": str(tmp_path / "data"),
-            "MINUTA_CACHE_DIR": str(tmp_path / "cache"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "QT_QPA_PLATFORM": "offscreen",
-            "MINUTA_LOG_FILE": str(log_file),
-        }
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(DRIVER)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    result = run_python(DRIVER, app_environment(tmp_path, MINUTA_LOG_FILE=str(log_file)))
     assert result.returncode == 0, result.stderr
     boxes = [line for line in result.stdout.splitlines() if line.startswith("BOX:")]
     assert len(boxes) == 1, result.stdout  # two failures, one box

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import keyring
@@ -24,6 +29,36 @@ from minuta.ui.main_window import MainWindow
 from minuta.ui.store_worker import StoreWorker
 
 PASSPHRASE = "correct horse battery"
+
+
+def app_environment(
+    tmp_path: Path, base: Mapping[str, str] | None = None, **extra: str
+) -> dict[str, str]:
+    """For a ``minuta-app`` process of the test's own: its folders under ``tmp_path``, offscreen.
+
+    ``base`` is the environment to start from (this process's by default);
+    ``extra`` adds or replaces variables.
+    """
+    return {
+        **(os.environ if base is None else base),
+        "MINUTA_DATA_DIR": str(tmp_path / "data"),
+        "MINUTA_CACHE_DIR": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+        **extra,
+    }
+
+
+def run_python(code: str, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``code`` (a driver script, dedented) in a Python process of its own."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
 
 
 def add_meeting(
